@@ -1,0 +1,59 @@
+package io.greentrain.exporter;
+
+import io.greentrain.config.GreenTrainConfig;
+import io.greentrain.config.Options;
+import io.greentrain.exporter.attribution.TrainingCalls;
+import io.greentrain.exporter.metrics.PrometheusEndpoint;
+import io.greentrain.exporter.metrics.ProcessMetrics;
+import io.greentrain.exporter.status.AgentLog;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The exporter as one object: sensors, attribution, carbon and outputs wired in the order data flows
+ * (see the package names), plus the Prometheus endpoint. The agent starts one per JVM on a background
+ * thread; library users can start one themselves and report calls through {@link #trainingCalls()}.
+ */
+public final class GreenTrainExporter implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry;
+    private final PrometheusEndpoint endpoint;
+    private final TrainingCalls trainingCalls;
+
+    private GreenTrainExporter(PrometheusMeterRegistry registry, PrometheusEndpoint endpoint, TrainingCalls trainingCalls) {
+        this.registry = registry;
+        this.endpoint = endpoint;
+        this.trainingCalls = trainingCalls;
+    }
+
+    /** Starts everything the configuration asks for; parts that cannot start degrade with one warning. */
+    public static GreenTrainExporter start(GreenTrainConfig config) {
+        AgentLog.setLevel(config.get(Options.LOG_LEVEL));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ProcessMetrics.registerBuildInfo(registry.getPrometheusRegistry());
+        new ProcessMetrics().bindTo(registry);
+        PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry.getPrometheusRegistry(), config);
+        return new GreenTrainExporter(registry, endpoint, TrainingCalls.NONE);
+    }
+
+    public TrainingCalls trainingCalls() {
+        return trainingCalls;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The bound port of the metrics endpoint, or -1 when it is not running. */
+    public int endpointPort() {
+        return endpoint == null ? -1 : endpoint.port();
+    }
+
+    @Override
+    public void close() {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        registry.close();
+    }
+}

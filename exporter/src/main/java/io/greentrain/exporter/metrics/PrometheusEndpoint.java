@@ -1,0 +1,119 @@
+package io.greentrain.exporter.metrics;
+
+import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpsConfigurator;
+import io.greentrain.config.GreenTrainConfig;
+import io.greentrain.config.Options;
+import io.greentrain.exporter.status.AgentLog;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Serves {@code /metrics} and {@code /-/healthy} with client_java's {@link HTTPServer} on one daemon
+ * thread named {@code greentrain-http}. Any failure (port in use, bad keystore) is one warning and a
+ * counted problem: the job and every other part of GreenTrain keep running.
+ */
+public final class PrometheusEndpoint implements AutoCloseable {
+
+    private final HTTPServer server;
+
+    private PrometheusEndpoint(HTTPServer server) {
+        this.server = server;
+    }
+
+    /** Starts the endpoint, or returns null (after one warning) when it cannot. */
+    public static PrometheusEndpoint start(PrometheusRegistry registry, GreenTrainConfig config) {
+        if (!config.get(Options.PROMETHEUS_ENABLED)) {
+            return null;
+        }
+        String host = config.get(Options.PROMETHEUS_HOST);
+        int port = config.get(Options.PROMETHEUS_PORT);
+        ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("greentrain-http"));
+        try {
+            HTTPServer.Builder builder = HTTPServer.builder()
+                    .registry(registry)
+                    .hostname(host)
+                    .port(port)
+                    .executorService(executor);
+            String user = config.get(Options.PROMETHEUS_AUTH_USER);
+            if (!user.isEmpty()) {
+                builder.authenticator(new FixedCredentials(user, config.get(Options.PROMETHEUS_AUTH_PASSWORD)));
+            }
+            String keystore = config.get(Options.PROMETHEUS_TLS_KEYSTORE);
+            if (!keystore.isEmpty()) {
+                builder.httpsConfigurator(new HttpsConfigurator(sslContext(keystore,
+                        config.get(Options.PROMETHEUS_TLS_KEYSTORE_PASSWORD))));
+            }
+            HTTPServer server = builder.buildAndStart();
+            String scheme = keystore.isEmpty() ? "http" : "https";
+            AgentLog.info("metrics on " + scheme + "://" + host + ":" + server.getPort() + "/metrics");
+            return new PrometheusEndpoint(server);
+        } catch (BindException e) {
+            executor.shutdownNow();
+            AgentLog.problem("endpoint", "port_in_use", "metrics endpoint not started: " + host + ":" + port
+                    + " is in use (set " + Options.PROMETHEUS_PORT.key() + "=0 for a free port); training is still measured");
+        } catch (Exception e) {
+            executor.shutdownNow();
+            AgentLog.problem("endpoint", "start_failed", "metrics endpoint not started on " + host + ":" + port + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "; training is still measured");
+        }
+        return null;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private static SSLContext sslContext(String keystoreFile, String password) throws Exception {
+        char[] secret = password.toCharArray();
+        KeyStore keyStore = KeyStore.getInstance(keystoreFile.endsWith(".jks") ? "JKS" : "PKCS12");
+        try (InputStream in = Files.newInputStream(Paths.get(keystoreFile))) {
+            keyStore.load(in, secret);
+        } catch (IOException e) {
+            // never echo the password; the file name is enough to act on
+            throw new IOException("cannot read keystore " + keystoreFile + " (" + Options.PROMETHEUS_TLS_KEYSTORE.key()
+                    + "): wrong password or not a keystore", e);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keyStore, secret);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** HTTP basic auth against one configured user; compares in constant time. */
+    private static final class FixedCredentials extends BasicAuthenticator {
+        private final byte[] user;
+        private final byte[] password;
+
+        FixedCredentials(String user, String password) {
+            super("greentrain");
+            this.user = user.getBytes(StandardCharsets.UTF_8);
+            this.password = password.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean checkCredentials(String givenUser, String givenPassword) {
+            boolean userOk = MessageDigest.isEqual(user, givenUser.getBytes(StandardCharsets.UTF_8));
+            boolean passwordOk = MessageDigest.isEqual(password, givenPassword.getBytes(StandardCharsets.UTF_8));
+            return userOk & passwordOk;
+        }
+    }
+}

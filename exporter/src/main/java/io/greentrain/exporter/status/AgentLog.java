@@ -1,0 +1,90 @@
+package io.greentrain.exporter.status;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The agent's only voice: lines on stderr that start with {@code greentrain:}, and a count of every
+ * degradation so that it also shows up as {@code greentrain_agent_errors_total{component,reason}}.
+ *
+ * <p>Never throws. {@link #problem} prints a given (component, reason) once per JVM however often it
+ * happens, so a failing sensor cannot flood the job's log. Component and reason are fixed strings
+ * chosen by the caller (bounded label values), never exception messages.
+ */
+public final class AgentLog {
+
+    public enum Level { ERROR, WARN, INFO, DEBUG }
+
+    private static volatile Level level = Level.INFO;
+    private static final Set<String> PRINTED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, AtomicLong> PROBLEM_COUNTS = new ConcurrentHashMap<>();
+
+    private AgentLog() {
+    }
+
+    public static void setLevel(String name) {
+        try {
+            level = Level.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            level = Level.INFO;
+        }
+    }
+
+    public static boolean isDebug() {
+        return level == Level.DEBUG;
+    }
+
+    public static void error(String message) {
+        print(Level.ERROR, message);
+    }
+
+    public static void warn(String message) {
+        print(Level.WARN, message);
+    }
+
+    public static void info(String message) {
+        print(Level.INFO, message);
+    }
+
+    public static void debug(String message) {
+        print(Level.DEBUG, message);
+    }
+
+    /** Prints the message at most once per JVM for this key. */
+    public static void warnOnce(String key, String message) {
+        if (PRINTED.add(key)) {
+            warn(message);
+        }
+    }
+
+    /**
+     * A degradation: counted under (component, reason) and printed once per pair.
+     *
+     * @param component bounded label value, e.g. {@code rapl}, {@code nvml}, {@code endpoint}, {@code records}
+     * @param reason    bounded label value, e.g. {@code permission_denied}, {@code port_in_use}
+     */
+    public static void problem(String component, String reason, String message) {
+        PROBLEM_COUNTS.computeIfAbsent(component + "\u0000" + reason, k -> new AtomicLong()).incrementAndGet();
+        warnOnce("problem:" + component + ":" + reason, message);
+    }
+
+    /** (component, reason) -> count, for the metrics binder. Keys are {@code component + '\0' + reason}. */
+    public static Map<String, AtomicLong> problemCounts() {
+        return PROBLEM_COUNTS;
+    }
+
+    private static void print(Level messageLevel, String message) {
+        if (messageLevel.ordinal() > level.ordinal()) {
+            return;
+        }
+        try {
+            System.err.println("greentrain: " + (messageLevel == Level.INFO ? "" : messageLevel.name().toLowerCase(Locale.ROOT) + ": ")
+                    + message);
+        } catch (Throwable ignored) {
+            // stderr closed or replaced by something broken: the job matters more than our line
+        }
+    }
+}
