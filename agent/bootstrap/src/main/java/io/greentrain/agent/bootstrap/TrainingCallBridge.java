@@ -1,0 +1,79 @@
+package io.greentrain.agent.bootstrap;
+
+/**
+ * The only GreenTrain code that inlined advice calls. It lives on the boot class loader so that advice
+ * inlined into classes of any loader resolves to this one class; it uses JDK types only and never throws.
+ *
+ * <p>Nesting: every intercepted method increments this thread's {@link CallDepth}; only the outermost
+ * one is reported, so {@code fit(iterator, epochs)} calling {@code fit(iterator)} counts once, and a Tribuo
+ * ensemble calling inner trainers counts once. Fan-out to other threads is decided by the listener.
+ */
+public final class TrainingCallBridge {
+
+    /** Returned for inner calls: the exit only unwinds the depth. */
+    private static final Object NESTED = new Object();
+    /** Returned for an outermost call nobody tracks (listener absent or declined). */
+    private static final Object UNTRACKED = new Object();
+
+    private static volatile TrainingCallListener listener;
+
+    private TrainingCallBridge() {
+    }
+
+    public static void install(TrainingCallListener newListener) {
+        listener = newListener;
+    }
+
+    /** Called by inlined enter advice. Never null: the exit advice relies on it to unwind the depth. */
+    public static Object enter(String library, String type, String method, Object receiver, Object[] args) {
+        if (CallDepth.increment() > 0) {
+            return NESTED;
+        }
+        TrainingCallListener current = listener;
+        if (current == null) {
+            return UNTRACKED;
+        }
+        try {
+            Object handle = current.callStarted(library, type, method, receiver, args);
+            return handle == null ? UNTRACKED : handle;
+        } catch (Throwable t) {
+            return UNTRACKED;
+        }
+    }
+
+    /** Called by inlined exit advice, also when the method threw. */
+    public static void exit(Object token, Throwable thrown) {
+        if (token == null) {
+            return; // the enter advice failed before counting this call
+        }
+        CallDepth.decrement();
+        if (token == NESTED || token == UNTRACKED) {
+            return;
+        }
+        TrainingCallListener current = listener;
+        if (current != null) {
+            try {
+                current.callEnded(token, thrown);
+            } catch (Throwable ignored) {
+                // never let accounting break the training call
+            }
+        }
+    }
+
+    /** Called by advice on epoch boundaries of libraries that have them. */
+    public static void epochEnded(Object receiver) {
+        TrainingCallListener current = listener;
+        if (current != null) {
+            try {
+                current.epochEnded(receiver);
+            } catch (Throwable ignored) {
+                // never let accounting break the training call
+            }
+        }
+    }
+
+    /** Whether the current thread is inside an intercepted training call. */
+    public static boolean inCall() {
+        return CallDepth.current() > 0;
+    }
+}

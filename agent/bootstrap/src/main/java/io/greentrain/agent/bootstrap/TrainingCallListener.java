@@ -1,0 +1,26 @@
+package io.greentrain.agent.bootstrap;
+
+/**
+ * Implemented by the agent core (behind the isolating loader) and installed into
+ * {@link TrainingCallBridge}. JDK types only, because it is shared across class loaders.
+ */
+public interface TrainingCallListener {
+
+    /**
+     * The outermost training call on this thread began.
+     *
+     * @param library  {@code dl4j}, {@code smile}, {@code tribuo}, {@code subset}
+     * @param type     name of the class declaring the intercepted method
+     * @param method   the intercepted method's name
+     * @param receiver the model/trainer instance, null for static methods (do not keep a reference)
+     * @param args     the call's arguments (do not keep references)
+     * @return a handle passed back to {@link #callEnded}, or null to ignore the call
+     */
+    Object callStarted(String library, String type, String method, Object receiver, Object[] args);
+
+    /** The call ended; {@code thrown} is null on success. */
+    void callEnded(Object handle, Throwable thrown);
+
+    /** The training inside a tracked call finished an epoch (receiver is the model whose epoch ended). */
+    void epochEnded(Object receiver);
+}

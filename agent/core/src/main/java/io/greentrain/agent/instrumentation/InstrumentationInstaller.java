@@ -1,0 +1,116 @@
+package io.greentrain.agent.instrumentation;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import io.greentrain.agent.instrumentation.dl4j.Dl4jInstrumentation;
+import io.greentrain.agent.instrumentation.smile.SmileInstrumentation;
+import io.greentrain.agent.instrumentation.subset.SubsetInstrumentation;
+import io.greentrain.agent.instrumentation.tribuo.TribuoInstrumentation;
+import io.greentrain.config.GreenTrainConfig;
+import io.greentrain.config.Option;
+import io.greentrain.config.Options;
+import io.greentrain.exporter.status.AgentLog;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Installs one Byte Buddy transformer for all enabled libraries.
+ *
+ * <ul>
+ *   <li>{@code RETRANSFORMATION} + {@code disableClassFormatChanges()}: classes loaded before the agent
+ *       (dynamic {@code attach}) are instrumented too, which the JVM allows only without new members, hence
+ *       inlined {@code Advice} and no delegation;</li>
+ *   <li>{@code POOL_ONLY} type descriptions: matching reads class files, it never loads a library class;</li>
+ *   <li>{@code ignore(...)} replaces Byte Buddy's default ignore matcher, so we ignore everything outside
+ *       the libraries' packages ourselves (cheap name checks first);</li>
+ *   <li>transformation errors are logged once (Byte Buddy swallows them by default).</li>
+ * </ul>
+ */
+public final class InstrumentationInstaller {
+
+    private InstrumentationInstaller() {
+    }
+
+    public static void install(Instrumentation instrumentation, GreenTrainConfig config, boolean attachedLater) {
+        List<LibraryInstrumentation> libraries = enabledLibraries(config);
+        if (libraries.isEmpty()) {
+            AgentLog.info("all library instrumentation disabled");
+            return;
+        }
+        ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
+        ElementMatcher.Junction<TypeDescription> anyLibrary = none();
+        for (LibraryInstrumentation library : libraries) {
+            anyLibrary = anyLibrary.or(library.packages());
+        }
+        AgentBuilder builder = newAgentBuilder()
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(AgentBuilder.PoolStrategy.Default.FAST)
+                .with(new TransformationErrorListener())
+                .ignore(not(anyLibrary).or(isSynthetic()));
+        for (LibraryInstrumentation library : libraries) {
+            builder = builder.type(library.packages().and(library.types()))
+                    .transform(new AgentBuilder.Transformer.ForAdvice()
+                            .include(agentLoader)
+                            .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING)
+                            .advice(library.methods(), library.adviceClassName()));
+        }
+        builder.installOn(instrumentation);
+        AgentLog.debug("instrumentation installed for " + names(libraries) + (attachedLater ? " (attached to a running JVM)" : ""));
+    }
+
+    /**
+     * Byte Buddy's default initialization strategy loads its Nexus class, whose static initializer probes
+     * {@code sun.misc.Unsafe}; on Java 24+ the JVM then prints a deprecation warning on the job's stderr.
+     * We never use the Nexus (advice only, no class-format changes), so we switch it off through Byte Buddy's
+     * documented property for exactly the moment that class initializes, and restore what the application had.
+     */
+    private static AgentBuilder newAgentBuilder() {
+        String key = "net.bytebuddy.nexus.disabled";
+        String previous = System.getProperty(key);
+        System.setProperty(key, "true");
+        try {
+            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        }
+    }
+
+    private static List<LibraryInstrumentation> enabledLibraries(GreenTrainConfig config) {
+        List<LibraryInstrumentation> result = new ArrayList<>();
+        addIf(result, config, Options.DL4J_ENABLED, new Dl4jInstrumentation());
+        addIf(result, config, Options.SMILE_ENABLED, new SmileInstrumentation());
+        addIf(result, config, Options.TRIBUO_ENABLED, new TribuoInstrumentation());
+        addIf(result, config, Options.SUBSET_ENABLED, new SubsetInstrumentation());
+        return result;
+    }
+
+    private static void addIf(List<LibraryInstrumentation> result, GreenTrainConfig config, Option<Boolean> switchOption,
+                              LibraryInstrumentation library) {
+        if (config.get(switchOption)) {
+            result.add(library);
+        }
+    }
+
+    private static String names(List<LibraryInstrumentation> libraries) {
+        List<String> names = new ArrayList<>();
+        for (LibraryInstrumentation library : libraries) {
+            names.add(library.library());
+        }
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,28 @@
+package io.greentrain.agent.instrumentation;
+
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Where the training calls of one library are: which types, which methods, and the advice class that
+ * reports them. Matchers use names only (never class literals of ML types), so no library class is
+ * loaded early and the agent never links against a library (Smile is GPL-3.0).
+ */
+public interface LibraryInstrumentation {
+
+    /** {@code dl4j}, {@code smile}, {@code tribuo}, {@code subset}. */
+    String library();
+
+    /** Cheap name prefix(es) of the library's packages; everything else is ignored before any matching. */
+    ElementMatcher.Junction<TypeDescription> packages();
+
+    /** Types whose methods are instrumented (evaluated on type descriptions from a type pool). */
+    ElementMatcher<? super TypeDescription> types();
+
+    /** Training entry points among the methods declared by a matched type. */
+    ElementMatcher<? super MethodDescription> methods();
+
+    /** Fully qualified name of the advice class (in the agent core, located through the isolating loader). */
+    String adviceClassName();
+}
