@@ -4,6 +4,7 @@ import io.greentrain.agent.bootstrap.TrainingCallListener;
 import io.greentrain.exporter.attribution.CallHandle;
 import io.greentrain.exporter.attribution.CallStart;
 import io.greentrain.exporter.attribution.TrainingCalls;
+import io.greentrain.exporter.status.AgentLog;
 import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,9 @@ final class TrainingCallRecorder implements TrainingCallListener {
                 thread.getName(), thread.getId(), describer.epochsPlanned(library, method, args),
                 describer.dataFingerprint(args), describer.configFingerprint(receiver));
         Tracked tracked = new Tracked(calls.started(start), library, receiver);
+        if (AgentLog.isDebug()) {
+            AgentLog.debug("call started " + start);
+        }
         describer.callStarted(library);
         if (receiver != null) {
             byReceiver.put(tracked.receiverKey, tracked);
@@ -44,6 +48,9 @@ final class TrainingCallRecorder implements TrainingCallListener {
     @Override
     public void callEnded(Object handle, Throwable thrown) {
         Tracked tracked = (Tracked) handle;
+        if (AgentLog.isDebug()) {
+            AgentLog.debug("call ended " + tracked.library + (thrown == null ? " success" : " error " + thrown.getClass().getName()));
+        }
         describer.callEnded(tracked.library);
         if (tracked.receiverKey != null) {
             byReceiver.remove(tracked.receiverKey, tracked);
