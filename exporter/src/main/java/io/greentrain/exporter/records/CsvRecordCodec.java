@@ -1,0 +1,141 @@
+package io.greentrain.exporter.records;
+
+import static io.greentrain.exporter.records.RecordFields.*;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * CSV with commons-csv: one row per record, one fixed column pair per component ({@code cpu_joules},
+ * {@code cpu_source}, likewise dram and gpu); any further component entries go to {@code other_energy} as
+ * {@code component:source=joules;...}. Values with line breaks are replaced by spaces so a record is
+ * always one physical line.
+ */
+final class CsvRecordCodec implements RecordCodec {
+
+    static final List<String> COMPONENTS = List.of("cpu", "dram", "gpu");
+    static final String OTHER_ENERGY = "other_energy";
+    static final List<String> COLUMNS;
+
+    static {
+        List<String> columns = new ArrayList<>(Arrays.asList(SCHEMA, RUN_ID, PID, HOST, THREAD, LIBRARY, MODEL, ENTRY_POINT,
+                OUTCOME, ERROR_TYPE, START, END, DURATION, EPOCHS, EPOCHS_PLANNED));
+        for (String component : COMPONENTS) {
+            columns.add(component + "_" + JOULES);
+            columns.add(component + "_" + SOURCE);
+        }
+        columns.addAll(Arrays.asList(OTHER_ENERGY, TOTAL_JOULES, DATA_FINGERPRINT, CONFIG_FINGERPRINT,
+                ZONE, GRAMS_PER_KWH, INTENSITY_SOURCE, PUE, GRAMS));
+        COLUMNS = Collections.unmodifiableList(columns);
+    }
+
+    private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(new String[0])).get();
+
+    @Override
+    public String header() {
+        return print(new ArrayList<>(COLUMNS)).trim();
+    }
+
+    @Override
+    public String line(CallRecord r) {
+        Map<String, ComponentEnergy> first = new LinkedHashMap<>();
+        StringBuilder other = new StringBuilder();
+        for (ComponentEnergy e : r.energy()) {
+            if (COMPONENTS.contains(e.component()) && !first.containsKey(e.component())) {
+                first.put(e.component(), e);
+            } else {
+                other.append(other.length() == 0 ? "" : ";").append(e.component()).append(':').append(e.source())
+                        .append('=').append(e.joules());
+            }
+        }
+        List<Object> row = new ArrayList<>(Arrays.asList(SCHEMA_VERSION, r.runId(), r.pid(), r.host(), r.thread(), r.library(),
+                r.model(), r.entryPoint(), r.outcome(), r.errorType(), Instant.ofEpochMilli(r.startEpochMillis()),
+                Instant.ofEpochMilli(r.endEpochMillis()), r.durationSeconds(), r.epochs(), r.epochsPlanned()));
+        for (String component : COMPONENTS) {
+            ComponentEnergy e = first.get(component);
+            row.add(e == null ? "" : e.joules());
+            row.add(e == null ? "" : e.source());
+        }
+        CarbonFigures c = r.carbon();
+        row.addAll(Arrays.asList(other.toString(), r.totalJoules(), r.dataFingerprint(), r.configFingerprint(),
+                c == null ? "" : c.zone(), c == null ? "" : c.gramsPerKwh(), c == null ? "" : c.intensitySource(),
+                c == null ? "" : c.pue(), c == null ? "" : c.grams()));
+        return print(row);
+    }
+
+    private static String print(List<Object> values) {
+        List<Object> oneLine = new ArrayList<>(values.size());
+        for (Object v : values) {
+            oneLine.add(v instanceof String ? ((String) v).replace('\r', ' ').replace('\n', ' ') : v);
+        }
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, WRITE)) {
+            printer.printRecord(oneLine);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** True when {@code line} is this codec's header (the first line of a CSV records file). */
+    boolean isHeader(String line) {
+        return line.trim().equals(header());
+    }
+
+    @Override
+    public CallRecord parse(String line) throws IOException {
+        List<CSVRecord> rows = READ.parse(new StringReader(line)).getRecords();
+        if (rows.size() != 1) {
+            throw new IOException("expected one CSV row, found " + rows.size());
+        }
+        CSVRecord row = rows.get(0);
+        if (row.size() != COLUMNS.size()) {
+            throw new IOException("expected " + COLUMNS.size() + " columns, found " + row.size());
+        }
+        try {
+            List<ComponentEnergy> energy = new ArrayList<>();
+            for (String component : COMPONENTS) {
+                String joules = row.get(component + "_" + JOULES);
+                if (!joules.isEmpty()) {
+                    energy.add(new ComponentEnergy(component, row.get(component + "_" + SOURCE), Double.parseDouble(joules)));
+                }
+            }
+            String other = row.get(OTHER_ENERGY);
+            if (!other.isEmpty()) {
+                for (String part : other.split(";")) {
+                    int colon = part.indexOf(':');
+                    int eq = part.lastIndexOf('=');
+                    if (colon < 0 || eq < colon) {
+                        throw new IOException("malformed other_energy entry '" + part + "'");
+                    }
+                    energy.add(new ComponentEnergy(part.substring(0, colon), part.substring(colon + 1, eq),
+                            Double.parseDouble(part.substring(eq + 1))));
+                }
+            }
+            CarbonFigures carbon = row.get(ZONE).isEmpty() ? null : new CarbonFigures(row.get(ZONE),
+                    Double.parseDouble(row.get(GRAMS_PER_KWH)), row.get(INTENSITY_SOURCE), Double.parseDouble(row.get(PUE)),
+                    Double.parseDouble(row.get(GRAMS)));
+            return new CallRecord(row.get(RUN_ID), Long.parseLong(row.get(PID)), row.get(HOST), row.get(THREAD),
+                    row.get(LIBRARY), row.get(MODEL), row.get(ENTRY_POINT), row.get(OUTCOME), row.get(ERROR_TYPE),
+                    Instant.parse(row.get(START)).toEpochMilli(), Instant.parse(row.get(END)).toEpochMilli(),
+                    Double.parseDouble(row.get(DURATION)), Integer.parseInt(row.get(EPOCHS)),
+                    Integer.parseInt(row.get(EPOCHS_PLANNED)), energy, row.get(DATA_FINGERPRINT), row.get(CONFIG_FINGERPRINT),
+                    carbon);
+        } catch (RuntimeException e) {
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.greentrain.exporter.records;
+
+/**
+ * Field names of the records file, shared by JSON and CSV so both read the same in pandas or a spreadsheet.
+ * {@link #SCHEMA_VERSION} changes only when a field changes meaning or disappears.
+ */
+final class RecordFields {
+
+    private RecordFields() {
+    }
+
+    static final int SCHEMA_VERSION = 1;
+
+    static final String SCHEMA = "schema_version";
+    static final String RUN_ID = "run_id";
+    static final String PID = "pid";
+    static final String HOST = "host";
+    static final String THREAD = "thread";
+    static final String LIBRARY = "library";
+    static final String MODEL = "model";
+    static final String ENTRY_POINT = "entry_point";
+    static final String OUTCOME = "outcome";
+    static final String ERROR_TYPE = "error_type";
+    static final String START = "start";
+    static final String END = "end";
+    static final String DURATION = "duration_seconds";
+    static final String EPOCHS = "epochs";
+    static final String EPOCHS_PLANNED = "epochs_planned";
+    static final String ENERGY = "energy";
+    static final String COMPONENT = "component";
+    static final String SOURCE = "source";
+    static final String JOULES = "joules";
+    static final String TOTAL_JOULES = "total_joules";
+    static final String DATA_FINGERPRINT = "data_fingerprint";
+    static final String CONFIG_FINGERPRINT = "config_fingerprint";
+    static final String CARBON = "carbon";
+    static final String ZONE = "zone";
+    static final String GRAMS_PER_KWH = "grams_per_kwh";
+    static final String INTENSITY_SOURCE = "intensity_source";
+    static final String PUE = "pue";
+    static final String GRAMS = "grams";
+}
