@@ -1,0 +1,97 @@
+package io.greentrain.exporter.outputs;
+
+import io.greentrain.exporter.attribution.CallHandle;
+import io.greentrain.exporter.attribution.CallStart;
+import io.greentrain.exporter.attribution.TrainingCalls;
+import io.greentrain.exporter.status.AgentLog;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link TrainingCalls} decorator that publishes what is known while calls run: {@code greentrain_training_active}
+ * per library (up on {@code started}, down exactly once on {@code ended}) and {@code greentrain_training_epochs_total}
+ * per epoch; on {@code ended} it clears the call's forecast gauges. Everything else goes to the wrapped
+ * implementation (the attributor). Like every {@code TrainingCalls}, it never throws into the training thread.
+ */
+public final class ObservedTrainingCalls implements TrainingCalls {
+
+    private final TrainingCalls delegate;
+    private final TrainingMetrics metrics;
+
+    public ObservedTrainingCalls(TrainingCalls delegate, TrainingMetrics metrics) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Our handle: the delegate's handle plus what the metrics need at the end. */
+    static final class ObservedCall extends CallHandle {
+        final CallHandle inner;
+        final String library;
+        final String model;
+        final AtomicBoolean ended = new AtomicBoolean();
+
+        ObservedCall(CallHandle inner, String library, String model) {
+            this.inner = inner;
+            this.library = library;
+            this.model = model;
+        }
+    }
+
+    @Override
+    public CallHandle started(CallStart start) {
+        CallHandle inner = CallHandle.UNTRACKED;
+        try {
+            inner = delegate.started(start);
+        } catch (Throwable t) {
+            AgentLog.problem("attribution", "started_failed", "call start not attributed: " + t.getClass().getSimpleName());
+        }
+        try {
+            metrics.callStarted(start.library());
+            return new ObservedCall(inner == null ? CallHandle.UNTRACKED : inner, start.library(), start.model());
+        } catch (Throwable t) {
+            AgentLog.problem("outputs", "active_failed", "active-call gauge not updated: " + t.getClass().getSimpleName());
+            return inner == null ? CallHandle.UNTRACKED : inner;
+        }
+    }
+
+    @Override
+    public void epochEnded(CallHandle call, int epochsCompleted) {
+        CallHandle inner = call;
+        try {
+            if (call instanceof ObservedCall) {
+                ObservedCall observed = (ObservedCall) call;
+                inner = observed.inner;
+                metrics.epochEnded(observed.library, observed.model);
+            }
+        } catch (Throwable t) {
+            AgentLog.problem("outputs", "epochs_failed", "epoch counter not updated: " + t.getClass().getSimpleName());
+        }
+        try {
+            delegate.epochEnded(inner, epochsCompleted);
+        } catch (Throwable t) {
+            AgentLog.problem("attribution", "epoch_failed", "epoch not attributed: " + t.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void ended(CallHandle call, String outcome, String errorType) {
+        CallHandle inner = call;
+        try {
+            if (call instanceof ObservedCall) {
+                ObservedCall observed = (ObservedCall) call;
+                inner = observed.inner;
+                if (observed.ended.compareAndSet(false, true)) {
+                    metrics.callEnded(observed.library);
+                    metrics.forecastCleared(observed.library, observed.model);
+                }
+            }
+        } catch (Throwable t) {
+            AgentLog.problem("outputs", "active_failed", "active-call gauge not updated: " + t.getClass().getSimpleName());
+        }
+        try {
+            delegate.ended(inner, outcome, errorType);
+        } catch (Throwable t) {
+            AgentLog.problem("attribution", "ended_failed", "call end not attributed: " + t.getClass().getSimpleName());
+        }
+    }
+}
