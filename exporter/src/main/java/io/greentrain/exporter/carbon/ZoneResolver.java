@@ -50,15 +50,16 @@ public final class ZoneResolver {
         return PROVIDER_ALIASES.getOrDefault(provider, provider) + ":" + text.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Codes and aliases within a small edit distance, plus zones whose name equals the text; best first. */
+    /** Codes and aliases within a small edit distance, plus zones whose name is spelt nearly so; best first. */
     List<String> closeMatches(String text) {
         String wanted = text.toLowerCase(Locale.ROOT);
         boolean cloud = wanted.contains(":");
         String wantedRegion = cloud ? wanted.substring(wanted.indexOf(':') + 1) : wanted;
         Map<GridZone, Integer> best = new LinkedHashMap<>();
         for (GridZone zone : table.zones()) {
-            if (zone.name().equalsIgnoreCase(text)) {
-                best.put(zone, 0);
+            int nameDistance = EditDistance.between(wanted, zone.name().toLowerCase(Locale.ROOT));
+            if (nameDistance <= (wanted.length() < 5 ? 0 : 2)) {
+                best.put(zone, nameDistance); // a (mis)spelt name: "France", "Frnace", "Quebec"
                 continue;
             }
             if ((zone.kind() == GridZone.Kind.CLOUD) != cloud) {

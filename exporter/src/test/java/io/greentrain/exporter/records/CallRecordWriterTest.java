@@ -1,0 +1,278 @@
+package io.greentrain.exporter.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.greentrain.exporter.status.AgentLog;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallRecordWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private static long problems(String reason) {
+        var count = AgentLog.problemCounts().get("records\u0000" + reason);
+        return count == null ? 0 : count.get();
+    }
+
+    @Test
+    void jsonLinesRoundTripEveryField() throws IOException {
+        Path file = dir.resolve("calls.jsonl");
+        CallRecordWriter writer = new CallRecordWriter(file, RecordFormat.JSONL);
+        CallRecord withCarbon = Records.sample("MultiLayerNetwork", 1000.5, Records.carbon());
+        CallRecord withoutCarbon = Records.sample("ComputationGraph", 7, null);
+        assertThat(writer.append(withCarbon)).isTrue();
+        assertThat(writer.append(withoutCarbon)).isTrue();
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("{\"schema_version\":1,").contains("\"start\":\"2023-11-14T22:13:20.123Z\"")
+                .contains("\"carbon\":{\"zone\":\"FR\"");
+        List<CallRecord> read = CallRecordReader.read(file).records();
+        assertThat(read).hasSize(2);
+        assertSame(read.get(0), withCarbon);
+        assertSame(read.get(1), withoutCarbon);
+    }
+
+    @Test
+    void csvHasTheHeaderOnceAndRoundTrips() throws IOException {
+        Path file = dir.resolve("calls.csv");
+        CallRecordWriter writer = new CallRecordWriter(file, RecordFormat.CSV);
+        CallRecord first = Records.sample("MultiLayerNetwork", 1000.5, Records.carbon());
+        CallRecord odd = new CallRecord("run-7", 1, "h", "t", "smile", "RandomForest", "RandomForest#fit", "error",
+                "java.lang.IllegalStateException", 0, 1500, 1.5, 0, -1,
+                List.of(new ComponentEnergy("cpu", "rapl", 1), new ComponentEnergy("gpu", "nvml", 2),
+                        new ComponentEnergy("gpu", "estimate", 3), new ComponentEnergy("npu", "vendor", 4)),
+                "line1\nline2", "", null);
+        writer.append(first);
+        new CallRecordWriter(file, RecordFormat.CSV).append(odd); // a second writer (restarted JVM) adds no header
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("schema_version,run_id,pid,host,thread,library,model,entry_point,outcome")
+                .endsWith("zone,grams_per_kwh,intensity_source,pue,grams");
+        assertThat(lines.stream().filter(l -> l.startsWith("schema_version"))).hasSize(1);
+
+        List<CallRecord> read = CallRecordReader.read(file).records();
+        assertThat(read).hasSize(2);
+        assertSame(read.get(0), first);
+        assertThat(read.get(1).energy()).extracting(ComponentEnergy::toString)
+                .containsExactly("cpu=1.0J(rapl)", "gpu=2.0J(nvml)", "gpu=3.0J(estimate)", "npu=4.0J(vendor)");
+        assertThat(read.get(1).dataFingerprint()).isEqualTo("line1 line2");
+        assertThat(read.get(1).carbon()).isNull();
+    }
+
+    @Test
+    void missingDirectoryIsOneProblemAndNoException() {
+        CallRecordWriter writer = new CallRecordWriter(dir.resolve("no/such/dir/calls.jsonl"), RecordFormat.JSONL);
+        long before = problems("directory_missing");
+        writer.checkDirectory();
+        assertThat(writer.append(Records.sample("M", 1, null))).isFalse();
+        assertThat(problems("directory_missing")).isEqualTo(before + 2);
+    }
+
+    @Test
+    void parentThatIsAFileIsReported() throws IOException {
+        Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
+        long before = problems("directory_missing");
+        assertThat(new CallRecordWriter(notADir.resolve("calls.jsonl"), RecordFormat.JSONL).append(Records.sample("M", 1, null)))
+                .isFalse();
+        assertThat(problems("directory_missing")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void fullDiskIsReported() {
+        Path devFull = Paths.get("/dev/full");
+        assumeThat(Files.isWritable(devFull)).as("/dev/full exists (Linux)").isTrue();
+        long before = problems("disk_full");
+        assertThat(new CallRecordWriter(devFull, RecordFormat.JSONL).append(Records.sample("M", 1, null))).isFalse();
+        assertThat(problems("disk_full")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aWriteThatFailsHalfwayLeavesEarlierRecordsIntact() throws IOException {
+        Path file = dir.resolve("calls.jsonl");
+        CallRecordWriter good = new CallRecordWriter(file, RecordFormat.JSONL);
+        good.append(Records.sample("First", 1, null));
+        byte[] before = Files.readAllBytes(file);
+        // the channel accepts 10 bytes of the next line, then the disk is full
+        CallRecordWriter failing = new CallRecordWriter(file, RecordFormat.JSONL, path -> new HalfFullChannel(
+                FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND), 10));
+        long problems = problems("disk_full");
+        assertThat(failing.append(Records.sample("Second", 2, null))).isFalse();
+        assertThat(problems("disk_full")).isEqualTo(problems + 1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        good.append(Records.sample("Third", 3, null));
+        assertThat(CallRecordReader.read(file).records()).extracting(CallRecord::model).containsExactly("First", "Third");
+        assertThat(CallRecordReader.read(file).skipped()).isZero();
+    }
+
+    @Test
+    void concurrentCallsWriteWholeLines() throws Exception {
+        Path file = dir.resolve("calls.csv");
+        CallRecordWriter writer = new CallRecordWriter(file, RecordFormat.CSV);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    writer.append(Records.sample("M" + thread + "-" + i, i, Records.carbon()));
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        CallRecordReader.Result result = CallRecordReader.read(file);
+        assertThat(result.records()).hasSize(200);
+        assertThat(result.skipped()).isZero();
+        assertThat(Files.readAllLines(file).get(0)).startsWith("schema_version");
+    }
+
+    @Test
+    void readerSkipsAndCountsMalformedLines() throws IOException {
+        Path file = dir.resolve("calls.jsonl");
+        new CallRecordWriter(file, RecordFormat.JSONL).append(Records.sample("A", 1, null));
+        Files.write(file, "{\"schema_version\":1,\"run_id\":\"x\"}\n\nnot json at all\n{\"half\":".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        new CallRecordWriter(file, RecordFormat.JSONL).append(Records.sample("B", 1, null));
+        CallRecordReader.Result result = CallRecordReader.read(file);
+        assertThat(result.records()).extracting(CallRecord::model).containsExactly("A");
+        assertThat(result.skipped()).isEqualTo(3); // the last record shares a line with the cut-off one
+        assertThat(result.firstProblem()).startsWith("line 2:").contains("missing field");
+    }
+
+    @Test
+    void formatNamesAreValidated() {
+        assertThat(RecordFormat.of(" CSV ")).isEqualTo(RecordFormat.CSV);
+        assertThat(RecordFormat.of("jsonl")).isEqualTo(RecordFormat.JSONL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordFormat.of("xml")).hasMessageContaining("'xml'");
+    }
+
+    private static void assertSame(CallRecord actual, CallRecord expected) {
+        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+    }
+
+    /** Writes at most {@code budget} bytes, then fails like a full disk. */
+    private static final class HalfFullChannel extends FileChannel {
+        private final FileChannel inner;
+        private int budget;
+
+        HalfFullChannel(FileChannel inner, int budget) {
+            this.inner = inner;
+            this.budget = budget;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            if (budget <= 0) {
+                throw new IOException("No space left on device");
+            }
+            ByteBuffer part = src.slice();
+            part.limit(Math.min(part.remaining(), budget));
+            int n = inner.write(part);
+            src.position(src.position() + n);
+            budget -= n;
+            return n;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return inner.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return inner.read(dsts, offset, length);
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            throw new IOException("No space left on device");
+        }
+
+        @Override
+        public long position() throws IOException {
+            return inner.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            inner.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return inner.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            inner.truncate(size);
+            return this;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            inner.force(metaData);
+        }
+
+        @Override
+        public long transferTo(long position, long count, java.nio.channels.WritableByteChannel target) throws IOException {
+            return inner.transferTo(position, count, target);
+        }
+
+        @Override
+        public long transferFrom(java.nio.channels.ReadableByteChannel src, long position, long count) throws IOException {
+            return inner.transferFrom(src, position, count);
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return inner.read(dst, position);
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            throw new IOException("No space left on device");
+        }
+
+        @Override
+        public java.nio.MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+            return inner.map(mode, position, size);
+        }
+
+        @Override
+        public java.nio.channels.FileLock lock(long position, long size, boolean shared) throws IOException {
+            return inner.lock(position, size, shared);
+        }
+
+        @Override
+        public java.nio.channels.FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            return inner.tryLock(position, size, shared);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            inner.close();
+        }
+    }
+}
