@@ -175,8 +175,14 @@ public final class GreenTrainConfig {
 
     private static String suggestion(String key) {
         List<String> close = new ArrayList<>();
+        int best = 4; // farther than 3 edits is not a typo worth suggesting
         for (Option<?> option : Options.all()) {
-            if (EditDistance.between(option.key(), key) <= 3) {
+            int distance = EditDistance.between(option.key(), key);
+            if (distance < best) {
+                best = distance;
+                close.clear();
+            }
+            if (distance == best) {
                 close.add(option.key());
             }
         }
