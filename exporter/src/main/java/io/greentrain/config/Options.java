@@ -74,6 +74,8 @@ public final class Options {
             "Find Tribuo training calls (Trainer.train implementations).");
     public static final Option<Boolean> SUBSET_ENABLED = Option.of("greentrain.instrumentation.subset.enabled", bool(), true, "true",
             "Charge GreenTrain subset-core coreset selection calls as their own kind of call.");
+    public static final Option<Boolean> API_ENABLED = Option.of("greentrain.instrumentation.api.enabled", bool(), true, "true",
+            "Measure code wrapped in io.greentrain.api.GreenTrain.measure/run (library 'custom', the label as model).");
     public static final Option<Integer> MODEL_LABEL_LIMIT = Option.of("greentrain.metrics.model.limit", integer(1, 1000), 50, "50",
             "Distinct model label values before further models are reported as 'other' (bounds series cardinality).");
 
@@ -110,7 +112,7 @@ public final class Options {
             PROMETHEUS_ENABLED, PROMETHEUS_PORT, PROMETHEUS_HOST, PROMETHEUS_TLS_KEYSTORE, PROMETHEUS_TLS_KEYSTORE_PASSWORD,
             PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD,
             SAMPLE_INTERVAL, RAPL_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
-            DL4J_ENABLED, SMILE_ENABLED, TRIBUO_ENABLED, SUBSET_ENABLED, MODEL_LABEL_LIMIT,
+            DL4J_ENABLED, SMILE_ENABLED, TRIBUO_ENABLED, SUBSET_ENABLED, API_ENABLED, MODEL_LABEL_LIMIT,
             RECORDS_FILE, RECORDS_FORMAT,
             CARBON_ZONE, CARBON_INTENSITY, CARBON_PUE, CARBON_PROVIDER, CARBON_PROVIDER_URL, CARBON_PROVIDER_TOKEN,
             CARBON_PROVIDER_REGION, CARBON_PROVIDER_TIMEOUT, CARBON_PROVIDER_REFRESH));
