@@ -114,6 +114,17 @@ public final class GridIntensityTable {
         return result;
     }
 
+    /** The region of a cloud provider with the lowest intensity (first in table order on ties), if it has any. */
+    public Optional<GridZone> cleanestRegion(String provider) {
+        GridZone best = null;
+        for (GridZone zone : cloudRegions(provider)) {
+            if (best == null || zone.gramsPerKwh() < best.gramsPerKwh()) {
+                best = zone;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** The country row for an ISO alpha-3 code, if any (used to name a cloud region's grid for live providers). */
     public Optional<GridZone> country(String alpha3) {
         for (GridZone zone : zones) {

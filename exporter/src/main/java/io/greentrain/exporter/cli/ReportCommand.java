@@ -1,0 +1,130 @@
+package io.greentrain.exporter.cli;
+
+import io.greentrain.exporter.records.CallRecordReader;
+import io.greentrain.exporter.records.report.EmissionsChart;
+import io.greentrain.exporter.records.report.RecordsSummary;
+import io.greentrain.exporter.records.report.ReportDocument;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report <records file>}: totals per library and model, top emitters, energy spent on identical reruns
+ * and the measured share, as console tables; with {@code --output} also a Markdown ({@code .md}) or HTML
+ * ({@code .html}) file with a chart (for Markdown the chart is a PNG beside the file).
+ */
+@Command(name = "report", sortOptions = false,
+        description = "Summarise a records file (greentrain-calls.jsonl or .csv): per model, top emitters, reruns, measured share.")
+final class ReportCommand implements Callable<Integer> {
+
+    static final int CHART_WIDTH = 900;
+    static final int CHART_HEIGHT = 480;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RECORDS_FILE", description = "Records file written by the agent (JSON Lines or CSV).")
+    Path records;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many top emitting calls to list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report to FILE: .md (Markdown) or .html, with a chart.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "markdown or html; default from the --output file name.")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        if (top < 0) {
+            throw bad("--top must be >= 0: " + top);
+        }
+        String kind = output == null ? null : kind();
+        CallRecordReader.Result read;
+        try {
+            read = CallRecordReader.read(records);
+        } catch (NoSuchFileException e) {
+            throw bad("records file not found: " + records);
+        } catch (IOException e) {
+            throw bad("cannot read records file " + records + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (read.skipped() > 0) {
+            err.println("greentrain: skipped " + read.skipped() + " malformed line(s) in " + records + " (first: " + read.firstProblem() + ")");
+            err.flush();
+        }
+        RecordsSummary summary = new RecordsSummary(read.records());
+        ReportDocument document = new ReportDocument(summary, top);
+        out.println("GreenTrain report of " + records + " (" + read.records().size() + " calls)");
+        out.println();
+        document.printText(out);
+        if (output != null) {
+            write(document, summary, kind, out, err);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String kind() {
+        String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+        if (f.isEmpty()) {
+            String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".md") || name.endsWith(".markdown")) {
+                return "markdown";
+            }
+            if (name.endsWith(".html") || name.endsWith(".htm")) {
+                return "html";
+            }
+            throw bad("cannot tell the report format from '" + output + "': use a .md or .html name, or --format markdown|html");
+        }
+        if (f.equals("md")) {
+            return "markdown";
+        }
+        if (f.equals("markdown") || f.equals("html")) {
+            return f;
+        }
+        throw bad("--format must be markdown or html: '" + format + "'");
+    }
+
+    private void write(ReportDocument document, RecordsSummary summary, String kind, PrintWriter out, PrintWriter err) throws IOException {
+        String title = "GreenTrain report: " + records.getFileName();
+        byte[] chart = null;
+        try {
+            chart = EmissionsChart.png(summary, CHART_WIDTH, CHART_HEIGHT);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // no fonts or no AWT in a stripped-down JRE: the tables are still worth writing
+            err.println("greentrain: chart not drawn (" + e.getClass().getSimpleName() + "); writing the report without it");
+            err.flush();
+        }
+        if (kind.equals("html")) {
+            Files.write(output, document.html(title, chart).getBytes(StandardCharsets.UTF_8));
+        } else {
+            String chartName = null;
+            if (chart != null) {
+                String base = output.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                chartName = base + "-chart.png";
+                Path chartFile = output.toAbsolutePath().resolveSibling(chartName);
+                Files.write(chartFile, chart);
+            }
+            Files.write(output, document.markdown(title, chartName).getBytes(StandardCharsets.UTF_8));
+        }
+        out.println("Report written to " + output);
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,193 @@
+package io.greentrain.exporter.records.report;
+
+import io.greentrain.exporter.outputs.HumanUnits;
+import io.greentrain.exporter.outputs.TextTable;
+import io.greentrain.exporter.records.CallRecord;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a {@link RecordsSummary} as the console tables, as Markdown (chart as a PNG file beside it) or as
+ * one self-contained HTML page (chart embedded as a data URI). All three show the same sections.
+ */
+public final class ReportDocument {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private final RecordsSummary summary;
+    private final List<ReportSection> sections;
+
+    public ReportDocument(RecordsSummary summary, int top) {
+        this.summary = summary;
+        this.sections = sections(summary, top);
+    }
+
+    public List<ReportSection> sections() {
+        return sections;
+    }
+
+    static List<ReportSection> sections(RecordsSummary s, int top) {
+        List<ReportSection> result = new ArrayList<>();
+        RecordsSummary.Totals t = s.total();
+        List<String[]> totals = new ArrayList<>();
+        totals.add(new String[] {"what", "value"});
+        totals.add(new String[] {"calls", String.valueOf(t.calls())});
+        totals.add(new String[] {"training time", HumanUnits.seconds(t.seconds())});
+        totals.add(new String[] {"energy", kwh(t.joules()) + " (" + HumanUnits.joules(t.joules()) + ")"});
+        totals.add(new String[] {"emissions", HumanUnits.grams(t.grams()) + " CO2e"
+                + (s.zones().isEmpty() ? "" : " (zone " + String.join(", ", s.zones()) + "; intensity "
+                + String.join(", ", s.intensitySources()) + ")")});
+        totals.add(new String[] {"measured energy", percent(s.measuredShare()) + " measured, " + percent(
+                s.measuredJoules() + s.estimatedJoules() == 0 ? 0 : 1 - s.measuredShare()) + " estimated"});
+        totals.add(new String[] {"identical reruns", HumanUnits.joules(s.rerunJoules()) + " in " + s.reruns().size() + " group(s)"});
+        result.add(new ReportSection("Totals", totals, s.callsWithoutCarbon() == 0 ? ""
+                : s.callsWithoutCarbon() + " call(s) have no carbon figures and count 0 g."));
+
+        List<String[]> models = new ArrayList<>();
+        models.add(new String[] {"library", "model", "calls", "time", "energy", "g CO2e", "share"});
+        for (RecordsSummary.Totals m : s.byModel()) {
+            models.add(new String[] {m.library(), m.model(), String.valueOf(m.calls()), HumanUnits.seconds(m.seconds()),
+                    HumanUnits.joules(m.joules()), HumanUnits.number(m.grams()),
+                    t.grams() > 0 ? percent(m.grams() / t.grams()) : percent(t.joules() == 0 ? 0 : m.joules() / t.joules())});
+        }
+        result.add(new ReportSection("Per library and model", models, t.grams() > 0 ? "" : "share is of energy (no grams recorded)"));
+
+        List<String[]> emitters = new ArrayList<>();
+        emitters.add(new String[] {"start", "library", "model", "outcome", "time", "energy", "g CO2e", "zone"});
+        for (CallRecord r : s.topEmitters(top)) {
+            emitters.add(new String[] {TIME.format(Instant.ofEpochMilli(r.startEpochMillis())), r.library(), r.model(), r.outcome(),
+                    HumanUnits.seconds(r.durationSeconds()), HumanUnits.joules(r.totalJoules()),
+                    r.carbon() == null ? "-" : HumanUnits.number(r.carbon().grams()), r.carbon() == null ? "-" : r.carbon().zone()});
+        }
+        result.add(new ReportSection("Top " + top + " emitting calls", emitters, ""));
+
+        List<String[]> reruns = new ArrayList<>();
+        reruns.add(new String[] {"library", "model", "data / config fingerprint", "calls", "rerun energy", "rerun g CO2e"});
+        for (RecordsSummary.Reruns r : s.reruns()) {
+            reruns.add(new String[] {r.library(), r.model(), r.fingerprint(), String.valueOf(r.calls()),
+                    HumanUnits.joules(r.rerunJoules()), HumanUnits.number(r.rerunGrams())});
+        }
+        result.add(new ReportSection("Identical reruns", reruns, s.reruns().isEmpty()
+                ? "No call ran twice with the same data and configuration fingerprints."
+                : "Energy of every run after the first with the same library, model, data and configuration."));
+        return result;
+    }
+
+    private static String kwh(double joules) {
+        return HumanUnits.number(joules / 3.6e6) + " kWh";
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+
+    /** The console form. */
+    public void printText(PrintWriter out) {
+        for (ReportSection section : sections) {
+            out.println(section.title());
+            if (section.rows().size() > 1) {
+                TextTable.print(out, section.rows(), 2);
+            }
+            if (!section.note().isEmpty()) {
+                out.println("  " + section.note());
+            }
+            out.println();
+        }
+        out.flush();
+    }
+
+    /** Markdown with GitHub tables; {@code chartFile} (relative to the document) is linked when not null. */
+    public String markdown(String title, String chartFile) {
+        StringBuilder md = new StringBuilder("# ").append(escapeMarkdown(title)).append("\n\n");
+        if (chartFile != null) {
+            md.append("![").append(EmissionsChart.showsGrams(summary) ? "Emissions" : "Energy")
+                    .append(" per library and model](").append(chartFile).append(")\n\n");
+        }
+        for (ReportSection section : sections) {
+            md.append("## ").append(section.title()).append("\n\n");
+            if (section.rows().size() > 1) {
+                for (int i = 0; i < section.rows().size(); i++) {
+                    md.append('|');
+                    for (String cell : section.rows().get(i)) {
+                        md.append(' ').append(escapeMarkdown(cell)).append(" |");
+                    }
+                    md.append('\n');
+                    if (i == 0) {
+                        md.append('|').append(" --- |".repeat(section.rows().get(0).length)).append('\n');
+                    }
+                }
+                md.append('\n');
+            }
+            if (!section.note().isEmpty()) {
+                md.append(escapeMarkdown(section.note())).append("\n\n");
+            }
+        }
+        return md.toString();
+    }
+
+    /** One HTML page; the PNG chart is embedded when not null. */
+    public String html(String title, byte[] chartPng) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escapeHtml(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}"
+                        + "table{border-collapse:collapse;margin-bottom:.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
+                        + "th{background:#e8f5e9}p.note{color:#555}</style>\n</head>\n<body>\n<h1>")
+                .append(escapeHtml(title)).append("</h1>\n");
+        if (chartPng != null) {
+            html.append("<img alt=\"").append(EmissionsChart.showsGrams(summary) ? "Emissions" : "Energy")
+                    .append(" per library and model\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(chartPng)).append("\">\n");
+        }
+        for (ReportSection section : sections) {
+            html.append("<h2>").append(escapeHtml(section.title())).append("</h2>\n");
+            if (section.rows().size() > 1) {
+                html.append("<table>\n");
+                for (int i = 0; i < section.rows().size(); i++) {
+                    String cell = i == 0 ? "th" : "td";
+                    html.append("<tr>");
+                    for (String value : section.rows().get(i)) {
+                        html.append('<').append(cell).append('>').append(escapeHtml(value)).append("</").append(cell).append('>');
+                    }
+                    html.append("</tr>\n");
+                }
+                html.append("</table>\n");
+            }
+            if (!section.note().isEmpty()) {
+                html.append("<p class=\"note\">").append(escapeHtml(section.note())).append("</p>\n");
+            }
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<':
+                    out.append("&lt;");
+                    break;
+                case '>':
+                    out.append("&gt;");
+                    break;
+                case '&':
+                    out.append("&amp;");
+                    break;
+                case '"':
+                    out.append("&quot;");
+                    break;
+                default:
+                    out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String escapeMarkdown(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,105 @@
+package io.greentrain.exporter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.greentrain.exporter.records.CallRecord;
+import io.greentrain.exporter.records.CallRecordWriter;
+import io.greentrain.exporter.records.CarbonFigures;
+import io.greentrain.exporter.records.ComponentEnergy;
+import io.greentrain.exporter.records.RecordFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static CallRecord call(String library, String model, long start, double cpu, String cpuSource, double gpu,
+                                   String dataFp, String configFp, double grams) {
+        return new CallRecord("run", 7, "h", "main", library, model, model + "#fit", "success", "", start, start + 10_000, 10, 1, 1,
+                List.of(new ComponentEnergy("cpu", cpuSource, cpu), new ComponentEnergy("gpu", "nvml", gpu)), dataFp, configFp,
+                grams < 0 ? null : new CarbonFigures("FR", 56, "table:owid-2023", 1, grams));
+    }
+
+    private Path records(RecordFormat format) {
+        Path file = dir.resolve(format == RecordFormat.CSV ? "calls.csv" : "calls.jsonl");
+        CallRecordWriter writer = new CallRecordWriter(file, format);
+        writer.append(call("dl4j", "MultiLayerNetwork", 1_000, 3000, "rapl", 1000, "rows=100", "cfg-a", 40));
+        writer.append(call("dl4j", "MultiLayerNetwork", 5_000, 2000, "rapl", 1000, "rows=100", "cfg-a", 30)); // rerun
+        writer.append(call("dl4j", "MultiLayerNetwork", 9_000, 2500, "rapl", 500, "rows=100", "cfg-b", 25));  // other config
+        writer.append(call("smile", "RandomForest", 2_000, 1000, "estimate", 0, "", "", 5));
+        writer.append(call("tribuo", "<script>Trainer", 3_000, 100, "estimate", 0, "", "", -1));
+        return file;
+    }
+
+    @Test
+    void consoleTablesShowTotalsModelsTopEmittersRerunsAndMeasuredShare() {
+        CliRun run = CliRun.of("report", records(RecordFormat.JSONL).toString(), "--top", "2");
+        assertThat(run.exitCode).as(run.err).isZero();
+        // 40+30+25+5 g; measured = 3000+1000+2000+1000+2500+500 = 10000 J of 11100 J
+        assertThat(run.out).contains("(5 calls)").contains("100 g CO2e (zone FR; intensity table:owid-2023)")
+                .contains("90.1 % measured, 9.9 % estimated")
+                .contains("identical reruns  3 kJ in 1 group(s)")
+                .contains("1 call(s) have no carbon figures");
+        String models = run.out.substring(run.out.indexOf("Per library and model"), run.out.indexOf("Top 2 emitting calls"));
+        assertThat(models.lines().skip(2).findFirst().orElse("")).contains("dl4j").contains("MultiLayerNetwork").contains("95")
+                .contains("95.0 %");
+        String top = run.out.substring(run.out.indexOf("Top 2 emitting calls"), run.out.indexOf("Identical reruns"));
+        assertThat(top.lines().filter(l -> l.contains("MultiLayerNetwork"))).hasSize(2);
+        assertThat(top).contains("40").contains("30").doesNotContain("RandomForest");
+        String reruns = run.out.substring(run.out.indexOf("Identical reruns"));
+        assertThat(reruns).contains("rows=100 / cfg-a").contains("3 kJ").doesNotContain("cfg-b");
+    }
+
+    @Test
+    void htmlReportEmbedsAPngChartAndEscapesNames() throws Exception {
+        Path html = dir.resolve("report.html");
+        CliRun run = CliRun.of("report", records(RecordFormat.CSV).toString(), "--output", html.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        String page = Files.readString(html);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<h2>Identical reruns</h2>")
+                .contains("&lt;script&gt;Trainer").doesNotContain("<script>");
+        String base64 = page.substring(page.indexOf("data:image/png;base64,") + "data:image/png;base64,".length());
+        byte[] png = Base64.getDecoder().decode(base64.substring(0, base64.indexOf('"')));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth()).isEqualTo(ReportCommand.CHART_WIDTH);
+    }
+
+    @Test
+    void markdownReportWritesTheChartBesideIt() throws Exception {
+        Path md = dir.resolve("out/report.md");
+        Files.createDirectories(md.getParent());
+        CliRun run = CliRun.of("report", records(RecordFormat.JSONL).toString(), "-o", md.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(Files.readString(md)).contains("![Emissions per library and model](report-chart.png)")
+                .contains("| library | model | calls |").contains("| dl4j | MultiLayerNetwork | 3 |");
+        assertThat(Files.readAllBytes(md.resolveSibling("report-chart.png"))).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void malformedLinesAreSkippedWithOneLineOnStderr() throws Exception {
+        Path file = records(RecordFormat.JSONL);
+        Files.writeString(file, Files.readString(file) + "garbage\n");
+        CliRun run = CliRun.of("report", file.toString());
+        assertThat(run.exitCode).isZero();
+        assertThat(run.err).startsWith("greentrain: skipped 1 malformed line(s)").contains("line 6");
+    }
+
+    @Test
+    void badArgumentsExitWith2() {
+        CliRun missing = CliRun.of("report", dir.resolve("nope.jsonl").toString());
+        assertThat(missing.exitCode).isEqualTo(2);
+        assertThat(missing.err).startsWith("greentrain: records file not found").contains("Usage: greentrain-agent.jar report");
+        CliRun badFormat = CliRun.of("report", records(RecordFormat.JSONL).toString(), "-o", dir.resolve("r.pdf").toString());
+        assertThat(badFormat.exitCode).isEqualTo(2);
+        assertThat(badFormat.err).contains("r.pdf");
+        CliRun noFile = CliRun.of("report");
+        assertThat(noFile.exitCode).isEqualTo(2);
+        assertThat(noFile.err).startsWith("greentrain: Missing required parameter");
+    }
+}
