@@ -5,6 +5,7 @@ import io.greentrain.config.Options;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.metrics.PrometheusEndpoint;
 import io.greentrain.exporter.metrics.ProcessMetrics;
+import io.greentrain.exporter.outputs.TrainingOutputs;
 import io.greentrain.exporter.status.AgentLog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,11 +20,14 @@ public final class GreenTrainExporter implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final PrometheusEndpoint endpoint;
     private final TrainingCalls trainingCalls;
+    private final TrainingOutputs outputs;
 
-    private GreenTrainExporter(PrometheusMeterRegistry registry, PrometheusEndpoint endpoint, TrainingCalls trainingCalls) {
+    private GreenTrainExporter(PrometheusMeterRegistry registry, PrometheusEndpoint endpoint, TrainingCalls trainingCalls,
+                               TrainingOutputs outputs) {
         this.registry = registry;
         this.endpoint = endpoint;
         this.trainingCalls = trainingCalls;
+        this.outputs = outputs;
     }
 
     /** Starts everything the configuration asks for; parts that cannot start degrade with one warning. */
@@ -33,7 +37,10 @@ public final class GreenTrainExporter implements AutoCloseable {
         ProcessMetrics.registerBuildInfo(registry.getPrometheusRegistry());
         new ProcessMetrics().bindTo(registry);
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry.getPrometheusRegistry(), config);
-        return new GreenTrainExporter(registry, endpoint, TrainingCalls.NONE);
+        // every finished call: carbon -> records file -> meters -> stderr line. The attributor takes `outputs` as its
+        // Consumer<CallRecord> sink (and outputs::forecast); observe(...) adds the active-call and epoch meters.
+        TrainingOutputs outputs = TrainingOutputs.start(config, registry);
+        return new GreenTrainExporter(registry, endpoint, outputs.observe(TrainingCalls.NONE), outputs);
     }
 
     public TrainingCalls trainingCalls() {
@@ -51,6 +58,7 @@ public final class GreenTrainExporter implements AutoCloseable {
 
     @Override
     public void close() {
+        outputs.close();
         if (endpoint != null) {
             endpoint.close();
         }
