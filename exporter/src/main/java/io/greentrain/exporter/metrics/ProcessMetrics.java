@@ -10,7 +10,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,9 +40,7 @@ public final class ProcessMetrics implements MeterBinder {
                     .baseUnit(MetricNames.SECONDS).description("CPU time of GreenTrain's own threads")
                     .register(registry);
         }
-        for (Map.Entry<String, AtomicLong> entry : AgentLog.problemCounts().entrySet()) {
-            bindProblem(registry, entry.getKey(), entry.getValue());
-        }
+        AgentLog.onNewProblem((key, count) -> bindProblem(registry, key, count));
     }
 
     /** Registers a counter for a degradation first seen after {@link #bindTo}. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * The agent's only voice: lines on stderr that start with {@code greentrain:}, and a count of every
@@ -67,8 +68,42 @@ public final class AgentLog {
      * @param reason    bounded label value, e.g. {@code permission_denied}, {@code port_in_use}
      */
     public static void problem(String component, String reason, String message) {
-        PROBLEM_COUNTS.computeIfAbsent(component + "\u0000" + reason, k -> new AtomicLong()).incrementAndGet();
+        String key = component + "\u0000" + reason;
+        AtomicLong count = PROBLEM_COUNTS.get(key);
+        if (count == null) {
+            AtomicLong fresh = new AtomicLong();
+            count = PROBLEM_COUNTS.putIfAbsent(key, fresh);
+            if (count == null) {
+                count = fresh;
+                announce(key, fresh);
+            }
+        }
+        count.incrementAndGet();
         warnOnce("problem:" + component + ":" + reason, message);
+    }
+
+    /**
+     * Receives every (component, reason) pair the first time it occurs, so the metrics binder can register
+     * its counter even when the problem happens after the registry was built. Set once by the exporter.
+     */
+    public static void onNewProblem(BiConsumer<String, AtomicLong> listener) {
+        problemListener = listener;
+        for (Map.Entry<String, AtomicLong> entry : PROBLEM_COUNTS.entrySet()) {
+            announce(entry.getKey(), entry.getValue());
+        }
+    }
+
+    private static volatile BiConsumer<String, AtomicLong> problemListener;
+
+    private static void announce(String key, AtomicLong count) {
+        BiConsumer<String, AtomicLong> listener = problemListener;
+        if (listener != null) {
+            try {
+                listener.accept(key, count);
+            } catch (RuntimeException ignored) {
+                // a metrics hiccup must not turn a reported problem into a new one
+            }
+        }
     }
 
     /** (component, reason) -> count, for the metrics binder. Keys are {@code component + '\0' + reason}. */
