@@ -5,10 +5,11 @@ import java.util.Objects;
 /**
  * The carbon side of a call: grams CO2e and the provenance of the intensity used.
  *
- * @param zone              zone code used, e.g. {@code FR}, {@code aws:eu-west-3}, {@code world}
+ * @param zone              zone code used, e.g. {@code FR}, {@code aws:eu-west-3}, {@code world}, {@code custom}
  * @param gramsPerKwh       grid carbon intensity (time-weighted over the call for live providers)
- * @param intensitySource   where the intensity came from, e.g. {@code table:ember-2023}, {@code electricitymaps},
- *                          {@code config}, {@code table:fallback}
+ * @param intensitySource   where the intensity came from: {@code table:<dataset>-<year>} (e.g. {@code table:owid-2023}),
+ *                          {@code electricitymaps}, {@code ukgrid}, {@code config}, {@code fallback:table:<dataset>}
+ *                          (live provider failed), several joined by {@code +} when a call spans more than one
  * @param pue               power usage effectiveness applied
  * @param grams             grams CO2e = kWh * pue * gramsPerKwh
  */
