@@ -89,11 +89,16 @@ final class QueryCheck {
         return missing;
     }
 
+    /** Everything that went wrong, one problem per entry, for a failure message. */
     String report() {
         StringBuilder text = new StringBuilder();
         errors.forEach(e -> text.append("\n  ERROR ").append(e));
         withoutData.forEach(e -> text.append("\n  NO DATA ").append(e));
-        return text.toString();
+        return text.length() == 0 ? "none" : text.toString();
+    }
+
+    boolean clean() {
+        return errors.isEmpty() && withoutData.isEmpty();
     }
 
     private void record(String where, String expr, JsonNode answer, boolean needsData) {
