@@ -45,7 +45,8 @@ public final class TribuoData {
         return dataset;
     }
 
-    static Example<Label> example(String[] names, float[] row, Label label) {
+    /** One sparse example of a row (zero features left out). */
+    public static Example<Label> example(String[] names, float[] row, Label label) {
         int nonZero = 0;
         for (float v : row) {
             if (v != 0f) {

@@ -1,13 +1,250 @@
 package io.greentrain.examples.tradeoff;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.greentrain.examples.DataOptions;
+import io.greentrain.examples.data.DataSets;
+import io.greentrain.examples.data.TrainTest;
+import io.greentrain.examples.jobs.Dl4jMlp;
+import io.greentrain.examples.jobs.Models;
+import io.greentrain.examples.jobs.Trainer;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "tradeoff", mixinStandardHelpOptions = true, description = "stub")
+/**
+ * The accuracy-vs-CO2e study: every model x selection method x fraction x seed, energy from the agent's records.
+ * Writes {@code runs.csv}, {@code summary.md} and {@code accuracy-vs-co2e.png} and prints their paths.
+ */
+@Command(name = "tradeoff", mixinStandardHelpOptions = true,
+        description = {"Do representative subsets trade a little accuracy for a lot less CO2e?",
+            "For each model (DL4J, Smile, Tribuo), selection method and fraction, with several seeds: select, train, "
+                + "evaluate on the held-out test split; energy and CO2e come from the GreenTrain agent's per-call "
+                + "records, so the agent must be attached (exit code 2 and instructions otherwise).",
+            "The default quick setting uses 6,000 training rows of Fashion-MNIST pooled to 14x14, fractions 5/10/25/100 %, "
+                + "3 seeds; --full runs the whole grid (1/5/10/25/50/100 %) on all rows with bigger models."})
 public final class TradeoffCommand implements Callable<Integer> {
+
+    static final int QUICK_ROWS = 6000;
+    static final int QUICK_TEST_ROWS = 2000;
+
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
+
+    @Option(names = "--full", description = "Run the whole grid: all training rows, fractions 1/5/10/25/50/100 %%, bigger models.")
+    boolean full;
+
+    @Option(names = "--methods", split = ",", paramLabel = "M",
+            description = "Selection methods (default: all of uniform, stratified, lightweight, archetypal, kcenter, el2n).")
+    List<String> methods;
+
+    @Option(names = "--fractions", split = ",", paramLabel = "F",
+            description = "Fractions of the training rows, e.g. 0.05,0.1,1 (1 = the full-data run).")
+    List<Double> fractions;
+
+    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N", description = "Seeds 1..N. Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Option(names = "--libraries", split = ",", paramLabel = "L",
+            description = "Libraries to include (default: dl4j,smile,tribuo).")
+    List<String> libraries;
+
+    @Option(names = "--out", defaultValue = "tradeoff-results", paramLabel = "DIR",
+            description = "Output directory. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--records", paramLabel = "FILE",
+            description = "The agent's records file (default: as configured for the agent: records.file in its arguments, "
+                    + "greentrain.records.file, GREENTRAIN_RECORDS_FILE, or greentrain-calls.jsonl).")
+    Path records;
+
+    @Option(names = "--record-wait", defaultValue = "5000", paramLabel = "MS",
+            description = "How long to wait for the agent's record of a call after it returns. Default: ${DEFAULT-VALUE}.")
+    long recordWaitMillis;
+
+    @Option(names = "--dl4j-threads", defaultValue = "1", paramLabel = "N",
+            description = "ND4J OpenMP/BLAS threads (0 = ND4J's default). Default: ${DEFAULT-VALUE}.")
+    int dl4jThreads;
+
+    @Option(names = "--no-progress", description = "No progress bar (one line per finished run instead).")
+    boolean noProgress;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        if (AgentSetup.agentJar() == null) {
+            err.println(AgentSetup.attachInstructions(full ? "--full" : ""));
+            return 2;
+        }
+        Instant started = Instant.now();
+        Models.Effort effort = full ? Models.Effort.FULL : Models.Effort.QUICK;
+        TrainTest data = dataOptions.load(full ? 0 : QUICK_ROWS, full ? 0 : QUICK_TEST_ROWS, 2);
+        List<Trainer> trainers = new ArrayList<>();
+        for (String lib : libraries == null ? List.of("dl4j", "smile", "tribuo") : libraries) {
+            trainers.addAll(Models.forLibrary(lib, effort));
+        }
+        if (trainers.stream().anyMatch(t -> t.library().equals("dl4j"))) {
+            Dl4jMlp.limitThreads(dl4jThreads);
+        }
+        List<String> methodList = methods == null ? StudySettings.ALL_METHODS : methods;
+        for (String m : methodList) {
+            io.greentrain.subset.SelectionMethod.fromId(m); // fail early on a typo
+        }
+        List<Double> fractionList = fractions != null ? fractions
+                : full ? StudySettings.FULL_FRACTIONS : StudySettings.QUICK_FRACTIONS;
+        List<Long> seedList = new ArrayList<>();
+        for (long s = 1; s <= seeds; s++) {
+            seedList.add(s);
+        }
+        StudySettings settings = new StudySettings(trainers, methodList, fractionList, seedList, 2, full ? 2 : 1, 0.1);
+        Path recordsFile = records != null ? records : AgentSetup.recordsFile();
+        EnergyMeter meter = new AgentRecordsMeter(RecordsFile.fromEnd(recordsFile), ProcessHandle.current().pid(),
+                recordWaitMillis);
+        err.println("tradeoff: " + data + "; " + trainers.size() + " models, methods " + methodList + ", fractions "
+                + fractionList + ", " + seeds + " seed(s); agent records from " + recordsFile.toAbsolutePath());
+
+        List<RunResult> results;
+        ProgressReporter progress = new ProgressReporter(err, noProgress);
+        try {
+            results = new TradeoffStudy(data, settings, meter).run(progress);
+        } finally {
+            progress.close();
+        }
+        Duration took = Duration.between(started, Instant.now());
+
+        Path csv = out.resolve("runs.csv");
+        Path md = out.resolve("summary.md");
+        Path png = out.resolve("accuracy-vs-co2e.png");
+        ResultsCsv.write(csv, results);
+        boolean larger = dataOptions.dataSet() == DataSets.FASHION_MNIST;
+        StudyReport report = new StudyReport(results, methodList, larger);
+        List<String> context = new ArrayList<>();
+        context.add("- Data: " + data + " — " + dataOptions.dataSet().licence() + ".");
+        context.add("- Grid: " + trainers.size() + " models (" + String.join(", ", trainers.stream().map(Trainer::id)
+                .toList()) + "), methods " + String.join(", ", methodList) + ", fractions " + fractionList
+                + ", seeds " + seedList + " (" + (full ? "--full" : "quick") + " setting).");
+        context.add("- Energy and CO2e: GreenTrain agent records (" + recordsFile + "); energy sources "
+                + sources(results) + "; zone " + zone(results) + ".");
+        context.add(String.format(Locale.ROOT, "- Wall time of the whole study: %d min %02d s, %d runs, %s.",
+                took.toMinutes(), took.toSecondsPart(), results.size(), Instant.now().toString().substring(0, 10)));
+        context.add("- Command: `java -javaagent:agent/dist/target/greentrain-agent.jar=... -jar "
+                + "examples/target/greentrain-examples.jar tradeoff" + commandArgs() + "`");
+        String problems = meter.problems();
+        if (!problems.isEmpty()) {
+            context.add("- Measurement notes: " + problems);
+        }
+        report.write(md, "Accuracy vs CO2e: representative subsets in DL4J, Smile and Tribuo", context);
+        String plotNote = "";
+        try {
+            AccuracyCarbonPlot.write(png, report, methodList, dataOptions.dataSet().id());
+        } catch (Exception | LinkageError e) {
+            plotNote = " (plot failed: " + e + ")";
+        }
+        PrintStream o = System.out;
+        o.println();
+        o.print(report.goals().headline());
+        if (!problems.isEmpty()) {
+            o.println("Measurement notes: " + problems);
+        }
+        o.printf(Locale.ROOT, "Study finished in %d min %02d s (%d runs).%n", took.toMinutes(), took.toSecondsPart(),
+                results.size());
+        o.println("Results CSV:   " + csv.toAbsolutePath());
+        o.println("Summary table: " + md.toAbsolutePath());
+        o.println("Plot:          " + png.toAbsolutePath() + plotNote);
         return 0;
+    }
+
+    private String commandArgs() {
+        StringBuilder sb = new StringBuilder();
+        if (full) {
+            sb.append(" --full");
+        }
+        if (dataOptions.rows() != null) {
+            sb.append(" --rows ").append(dataOptions.rows());
+        }
+        if (methods != null) {
+            sb.append(" --methods ").append(String.join(",", methods));
+        }
+        if (fractions != null) {
+            sb.append(" --fractions ").append(fractions.stream().map(String::valueOf).reduce((a, b) -> a + "," + b)
+                    .orElse(""));
+        }
+        if (seeds != 3) {
+            sb.append(" --seeds ").append(seeds);
+        }
+        return sb.toString();
+    }
+
+    private static String sources(List<RunResult> results) {
+        java.util.Set<String> s = new java.util.TreeSet<>();
+        for (RunResult r : results) {
+            r.trainingComponentSource().forEach((c, src) -> s.add(c + "=" + src));
+        }
+        return s.isEmpty() ? "none recorded" : String.join(", ", s);
+    }
+
+    private static String zone(List<RunResult> results) {
+        for (RunResult r : results) {
+            if (!r.zone().isEmpty()) {
+                return r.zone() + " (" + r.intensitySource + ", " + r.gramsPerKwh + " g/kWh, PUE " + r.pue + ")";
+            }
+        }
+        return "unknown";
+    }
+
+    /** The console progress bar (or one line per run without a terminal or with --no-progress). */
+    static final class ProgressReporter implements TradeoffStudy.Listener, AutoCloseable {
+        private final PrintStream err;
+        private final boolean lines;
+        private ProgressBar bar;
+        private int done;
+        private int total;
+
+        ProgressReporter(PrintStream err, boolean lines) {
+            this.err = err;
+            this.lines = lines;
+        }
+
+        @Override
+        public void started(int totalRuns) {
+            total = totalRuns;
+            if (!lines) {
+                bar = new ProgressBarBuilder().setTaskName("tradeoff").setInitialMax(totalRuns)
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                        .setConsumer(new ConsoleProgressBarConsumer(err)).showSpeed().build();
+            }
+        }
+
+        @Override
+        public void runFinished(RunResult r) {
+            done++;
+            String what = String.format(Locale.ROOT, "%s %s %s seed %d acc %.3f", r.modelId(), r.method(),
+                    StudyReport.pct(r.fraction()), r.seed(), r.accuracy());
+            if (bar != null) {
+                bar.step();
+                bar.setExtraMessage(what);
+            } else {
+                err.printf(Locale.ROOT, "[%d/%d] %s, %s J%n", done, total, what, StudyReport.fmt(r.totalJoules()));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 }

@@ -1,0 +1,102 @@
+package io.greentrain.examples.tradeoff;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Accuracy against CO2e (or joules), one panel per model, one line per selection method through its fractions
+ * (medians over seeds), the full-data point as a black diamond. Drawn with XChart into a PNG.
+ */
+public final class AccuracyCarbonPlot {
+
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)
+    };
+
+    private AccuracyCarbonPlot() {
+    }
+
+    public static void write(Path png, StudyReport report, List<String> methodOrder, String subtitle) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<XYChart> charts = new ArrayList<>();
+        Set<String> models = new LinkedHashSet<>();
+        for (MedianPoint p : report.points()) {
+            models.add(p.modelId());
+        }
+        for (String model : models) {
+            XYChart chart = new XYChartBuilder().width(620).height(440)
+                    .title(model + (subtitle.isEmpty() ? "" : " — " + subtitle))
+                    .xAxisTitle(report.costName() + " (selection + training, log scale)").yAxisTitle("test accuracy")
+                    .build();
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+            chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+            chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
+            chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            chart.getStyler().setYAxisDecimalPattern("0.000");
+            chart.getStyler().setMarkerSize(7);
+            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            int colour = 0;
+            MedianPoint full = report.fullOf(model);
+            for (String method : methodOrder) {
+                List<Double> x = new ArrayList<>();
+                List<Double> y = new ArrayList<>();
+                for (MedianPoint p : report.points()) {
+                    double c = report.cost().applyAsDouble(p);
+                    if (p.modelId().equals(model) && p.method().equals(method) && c > 0 && !Double.isNaN(p.accuracy())) {
+                        x.add(c);
+                        y.add(p.accuracy());
+                    }
+                }
+                if (x.isEmpty()) {
+                    continue;
+                }
+                XYSeries series = chart.addSeries(method, x, y);
+                series.setLineColor(PALETTE[colour % PALETTE.length]);
+                series.setMarkerColor(PALETTE[colour % PALETTE.length]);
+                series.setMarker(SeriesMarkers.CIRCLE);
+                series.setLineStyle(new BasicStroke(1.6f));
+                colour++;
+            }
+            if (full != null && report.cost().applyAsDouble(full) > 0) {
+                XYSeries f = chart.addSeries("full data (100 %)", List.of(report.cost().applyAsDouble(full)),
+                        List.of(full.accuracy()));
+                f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                f.setMarker(SeriesMarkers.DIAMOND);
+                f.setMarkerColor(Color.BLACK);
+            }
+            if (!chart.getSeriesMap().isEmpty()) {
+                charts.add(chart);
+            }
+        }
+        if (charts.isEmpty()) {
+            throw new IOException("nothing to plot: no run has both an accuracy and a positive " + report.costName());
+        }
+        if (png.getParent() != null) {
+            Files.createDirectories(png.getParent());
+        }
+        int cols = charts.size() == 1 ? 1 : 2;
+        int rows = (charts.size() + cols - 1) / cols;
+        String name = png.toString();
+        String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        BitmapEncoder.saveBitmap(charts, rows, cols, base, BitmapEncoder.BitmapFormat.PNG);
+    }
+}

@@ -1,0 +1,150 @@
+package io.greentrain.examples.tradeoff;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The median over seeds of the runs of one (model, method, fraction) cell of the grid. */
+public final class MedianPoint {
+
+    private final String library;
+    private final String model;
+    private final String method;
+    private final double fraction;
+    private final int runs;
+    private final double rowsUsed;
+    private final double accuracy;
+    private final double selectionSeconds;
+    private final double selectionJoules;
+    private final double trainingSeconds;
+    private final double trainingJoules;
+    private final double totalJoules;
+    private final double grams;
+
+    MedianPoint(List<RunResult> cell) {
+        RunResult first = cell.get(0);
+        this.library = first.library();
+        this.model = first.model();
+        this.method = first.method();
+        this.fraction = first.fraction();
+        this.runs = cell.size();
+        this.rowsUsed = median(cell, r -> r.rowsUsed());
+        this.accuracy = median(cell, RunResult::accuracy);
+        this.selectionSeconds = median(cell, RunResult::selectionSeconds);
+        this.selectionJoules = first.isFull() ? 0 : median(cell, RunResult::selectionJoules);
+        this.trainingSeconds = median(cell, RunResult::trainingSeconds);
+        this.trainingJoules = median(cell, RunResult::trainingJoules);
+        this.totalJoules = median(cell, RunResult::totalJoulesMeasured);
+        this.grams = median(cell, RunResult::grams);
+    }
+
+    /** Median of the non-NaN values; NaN if there are none. Even counts average the two middle values. */
+    public static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
+        double[] v = runs.stream().mapToDouble(value).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    public static double median(double... values) {
+        double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Groups runs by model, method and fraction, in a stable order (model, full first, method, fraction). */
+    public static List<MedianPoint> of(List<RunResult> results, List<String> methodOrder) {
+        Map<String, List<RunResult>> cells = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            cells.computeIfAbsent(r.modelId() + "|" + r.method() + "|" + r.fraction(), k -> new ArrayList<>()).add(r);
+        }
+        List<String> models = new ArrayList<>();
+        for (RunResult r : results) {
+            if (!models.contains(r.modelId())) {
+                models.add(r.modelId());
+            }
+        }
+        List<MedianPoint> out = new ArrayList<>();
+        for (List<RunResult> cell : cells.values()) {
+            out.add(new MedianPoint(cell));
+        }
+        out.sort(Comparator.comparingInt((MedianPoint p) -> models.indexOf(p.modelId()))
+                .thenComparingInt(p -> p.isFull() ? -1 : methodOrder.indexOf(p.method()) < 0 ? 999
+                        : methodOrder.indexOf(p.method()))
+                .thenComparingDouble(MedianPoint::fraction));
+        return out;
+    }
+
+    public String library() {
+        return library;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public String modelId() {
+        return library + "/" + model;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public boolean isFull() {
+        return RunResult.FULL.equals(method);
+    }
+
+    public double fraction() {
+        return fraction;
+    }
+
+    public int runs() {
+        return runs;
+    }
+
+    public double rowsUsed() {
+        return rowsUsed;
+    }
+
+    public double accuracy() {
+        return accuracy;
+    }
+
+    public double selectionSeconds() {
+        return selectionSeconds;
+    }
+
+    public double selectionJoules() {
+        return selectionJoules;
+    }
+
+    public double trainingSeconds() {
+        return trainingSeconds;
+    }
+
+    public double trainingJoules() {
+        return trainingJoules;
+    }
+
+    /** Median of selection + training joules (selection the agent did not measure counts as 0). */
+    public double totalJoules() {
+        return totalJoules;
+    }
+
+    public double grams() {
+        return grams;
+    }
+
+    @Override
+    public String toString() {
+        return modelId() + " " + method + " " + fraction + " acc " + accuracy + " g " + grams;
+    }
+}
