@@ -36,6 +36,18 @@ public final class EnergyForecast {
         this.callStartMillis = callStartMillis;
     }
 
+    /**
+     * A forecast from a call's progress as the attributor reports it (its {@code CallForecast}: epochs, seconds and
+     * joules so far, forecast joules); the call is taken to have started {@code secondsSoFar} ago. An epoch count
+     * already past the plan (a call that ran more epochs than its arguments said) counts as the plan.
+     */
+    public static EnergyForecast fromProgress(String library, String model, int epochsCompleted, int epochsPlanned,
+                                              double secondsSoFar, double joulesSoFar, double forecastJoules) {
+        long startMillis = System.currentTimeMillis() - Math.round(Math.max(0, secondsSoFar) * 1000);
+        return new EnergyForecast(library, model, epochsCompleted, Math.max(epochsPlanned, epochsCompleted), secondsSoFar,
+                joulesSoFar, Math.max(forecastJoules, joulesSoFar), startMillis);
+    }
+
     private static double nonNegative(double value, String what) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(what + " must be finite and >= 0: " + value);

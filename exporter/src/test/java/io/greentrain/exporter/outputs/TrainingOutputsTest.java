@@ -118,6 +118,16 @@ class TrainingOutputsTest {
     }
 
     @Test
+    void forecastFromProgressDatesTheCallBackAndClampsThePlan() {
+        long before = System.currentTimeMillis();
+        EnergyForecast f = EnergyForecast.fromProgress("dl4j", "M", 3, 2, 30, 300, 200);
+        assertThat(f.callStartMillis()).isBetween(before - 30_000, System.currentTimeMillis() - 30_000);
+        assertThat(f.epochsPlanned()).isEqualTo(3);
+        assertThat(f.forecastJoules()).isEqualTo(300);
+        assertThat(f.secondsLeft()).isZero();
+    }
+
+    @Test
     void forecastsSetTheGaugesAndPrintALine() {
         GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.CARBON_INTENSITY, 200.0).with(Options.RECORDS_FILE, "");
         try (TrainingOutputs outputs = TrainingOutputs.start(config, registry); StderrCapture err = new StderrCapture()) {
