@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -95,7 +97,7 @@ class DashboardEndToEndIT {
                 job.destroyForcibly();
             }
             try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -134,7 +136,7 @@ class DashboardEndToEndIT {
     private static String awaitTarget(CompletableFuture<String> target, Process job, List<String> stderr) throws Exception {
         try {
             return target.get(60, TimeUnit.SECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             throw new AssertionError("no 'greentrain: metrics on http://HOST:PORT/metrics' line on the job's stderr within 60 s"
                     + (job.isAlive() ? "" : " (job exited with " + job.exitValue() + ")") + "; stderr:\n" + String.join("\n", stderr), e);
         }

@@ -30,8 +30,6 @@ import java.util.stream.Stream;
  */
 final class PrometheusServer implements AutoCloseable {
 
-    static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(1);
-
     private final Process process;
     private final Path workDir;
     private final URI base;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,7 +45,7 @@ final class QueryCheck {
                 continue;
             }
             String expr = Dashboard.forPrometheus(v.selector(), range, RATE_INTERVAL);
-            JsonNode answer = prometheus.api("series", java.util.Map.of("match[]", expr,
+            JsonNode answer = prometheus.api("series", Map.of("match[]", expr,
                     "start", String.valueOf(start.getEpochSecond()), "end", String.valueOf(end.getEpochSecond() + 1)));
             if (!"success".equals(answer.path("status").asText())) {
                 errors.add("variable " + v.name() + ": " + answer.path("error").asText() + " in " + expr);
@@ -61,7 +62,7 @@ final class QueryCheck {
             JsonNode answer = prometheus.query(rule.expr(), end);
             record("rule " + rule.name(), rule.expr(), answer, false);
         }
-        JsonNode groups = prometheus.api("rules", java.util.Map.of()).path("data").path("groups");
+        JsonNode groups = prometheus.api("rules", Map.of()).path("data").path("groups");
         int seen = 0;
         for (JsonNode group : groups) {
             for (JsonNode rule : group.path("rules")) {
@@ -81,7 +82,7 @@ final class QueryCheck {
     /** Names the dashboard and rules use that the scrape did not deliver. */
     Set<String> namesMissingFromScrape(Dashboard dashboard, RuleFile rules) throws IOException, InterruptedException {
         Set<String> scraped = new TreeSet<>();
-        prometheus.api("label/__name__/values", java.util.Map.of()).path("data").forEach(n -> scraped.add(n.asText()));
+        prometheus.api("label/__name__/values", Map.of()).path("data").forEach(n -> scraped.add(n.asText()));
         List<String> exprs = new ArrayList<>(dashboard.allExpressions());
         rules.rules().forEach(r -> exprs.add(r.expr()));
         Set<String> missing = PromqlNames.exposed(exprs);
