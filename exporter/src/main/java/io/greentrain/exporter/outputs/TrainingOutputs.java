@@ -32,9 +32,12 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
     private final TrainingMetrics metrics;
     private final boolean console;
 
-    /** @param writer null when records are disabled */
+    /**
+     * @param carbon null only when the carbon stage could not start (records then carry no carbon figures)
+     * @param writer null when records are disabled
+     */
     public TrainingOutputs(CarbonAccounting carbon, CallRecordWriter writer, TrainingMetrics metrics, boolean console) {
-        this.carbon = Objects.requireNonNull(carbon, "carbon");
+        this.carbon = carbon;
         this.writer = writer;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.console = console;
@@ -42,11 +45,21 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
 
     /** Builds every output the configuration asks for and binds the carbon meters. Never throws. */
     public static TrainingOutputs start(GreenTrainConfig config, MeterRegistry registry) {
-        CarbonAccounting carbon = CarbonAccounting.fromConfig(config);
+        CarbonAccounting carbon;
+        try {
+            carbon = CarbonAccounting.fromConfig(config);
+        } catch (RuntimeException e) {
+            // only a damaged jar (intensity table missing) gets here: publish energy, and say why grams are absent
+            AgentLog.problem("carbon", "table_unavailable", "carbon intensity table unavailable (" + e.getMessage()
+                    + "); calls are published without grams");
+            carbon = null;
+        }
         TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(config.get(Options.MODEL_LABEL_LIMIT)));
         try {
-            GridMetrics.bind(registry, carbon);
-            new ProcessEmissions(registry, carbon, System::currentTimeMillis).bind();
+            if (carbon != null) {
+                GridMetrics.bind(registry, carbon);
+                new ProcessEmissions(registry, carbon, System::currentTimeMillis).bind();
+            }
         } catch (RuntimeException e) {
             AgentLog.problem("outputs", "bind_failed", "carbon meters not registered: " + e.getClass().getSimpleName());
         }
@@ -74,6 +87,7 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
         return new ObservedTrainingCalls(attributor, metrics);
     }
 
+    /** The carbon stage, or null when it could not start. */
     public CarbonAccounting carbon() {
         return carbon;
     }
@@ -90,7 +104,7 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
         }
         CallRecord record = finished;
         try {
-            record = carbon.annotate(finished);
+            record = carbon == null ? finished : carbon.annotate(finished);
         } catch (Throwable t) {
             AgentLog.problem("carbon", "annotate_failed", "call published without grams: " + t.getClass().getSimpleName()
                     + ": " + t.getMessage());
@@ -123,8 +137,10 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
         }
         try {
             long now = System.currentTimeMillis();
-            CarbonFigures figures = carbon.figures(forecast.forecastJoules(), Math.min(forecast.callStartMillis(), now), now);
-            metrics.forecast(forecast.library(), forecast.model(), forecast.forecastJoules(), figures.grams());
+            // the whole call at the mean intensity of its span so far
+            CarbonFigures figures = carbon == null ? null
+                    : carbon.figures(forecast.forecastJoules(), Math.min(forecast.callStartMillis(), now), now);
+            metrics.forecast(forecast.library(), forecast.model(), forecast.forecastJoules(), figures == null ? 0 : figures.grams());
             if (console) {
                 AgentLog.info(ForecastLine.format(forecast, figures));
             }
@@ -137,7 +153,9 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
     @Override
     public void close() {
         try {
-            carbon.close();
+            if (carbon != null) {
+                carbon.close();
+            }
         } catch (Throwable t) {
             // shutting down: nothing to report to
         }
