@@ -13,6 +13,13 @@ import picocli.CommandLine.Command;
             FetchCommand.class})
 public final class GreenTrainExamples {
 
+    /** Tribuo logs every bagged tree at INFO through java.util.logging; the jobs print their own summary. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private GreenTrainExamples() {
     }
 

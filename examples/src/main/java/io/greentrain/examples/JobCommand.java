@@ -11,8 +11,6 @@ import io.greentrain.examples.jobs.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A plain training program for one library: load data, train each model, print test accuracy. It knows nothing
@@ -30,8 +28,9 @@ public abstract class JobCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--dl4j-threads", defaultValue = "1", paramLabel = "N",
+            description = "ND4J OpenMP/BLAS threads (0 = ND4J's default; more threads were much slower on a busy 2-core machine). Default: ${DEFAULT-VALUE}.")
+    int dl4jThreads;
 
     abstract String library();
 
@@ -39,6 +38,9 @@ public abstract class JobCommand implements Callable<Integer> {
     public Integer call() {
         TrainTest data = dataOptions.load(0, 0);
         System.out.println("data: " + data);
+        if (library().equals("dl4j")) {
+            io.greentrain.examples.jobs.Dl4jMlp.limitThreads(dl4jThreads);
+        }
         List<Trainer> trainers = Models.forLibrary(library(), full ? Models.Effort.FULL : Models.Effort.QUICK);
         for (Trainer trainer : trainers) {
             long t0 = System.nanoTime();

@@ -69,7 +69,7 @@ public final class StudyReport {
                     full == null || p.isFull() ? "" : signed((p.accuracy() - full.accuracy()) * 100),
                     fmt(p.selectionSeconds()), fmt(p.selectionJoules()), fmt(p.trainingSeconds()),
                     fmt(p.trainingJoules()),
-                    full == null ? "" : fmt(100 * p.totalJoules() / full.totalJoules()) + " %",
+                    full == null ? "" : percent(p.totalJoules() / full.totalJoules()),
                     fmt(p.grams())));
         }
         md.append("\n## Pareto front: accuracy against ").append(costName()).append("\n\n");
@@ -88,7 +88,7 @@ public final class StudyReport {
             for (MedianPoint p : ParetoFront.of(mine, cost())) {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %s | %s |%n", model, p.method(),
                         pct(p.fraction()), p.accuracy(), fmt(cost().applyAsDouble(p)),
-                        full == null ? "" : fmt(100 * p.totalJoules() / full.totalJoules()) + " %"));
+                        full == null ? "" : percent(p.totalJoules() / full.totalJoules())));
             }
         }
         return md.toString();
@@ -108,9 +108,10 @@ public final class StudyReport {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %s | %s | %s%s | %s | %s |%n", g.model,
                         g.best.method(), g.best.accuracy(), g.full == null ? "" : String.format(Locale.ROOT, "%.4f",
                                 g.full.accuracy()), fmt(g.drop * 100),
-                        fmt(g.energyShare * 100) + " %", g.selectionMeasured ? "" : " (selection unmeasured)",
+                        percent(g.energyShare), g.selectionMeasured ? "" : " (selection unmeasured)",
                         g.accuracyOk() ? "pass" : "**fail** by " + fmt((g.drop - Goals.GOAL1_MAX_DROP) * 100) + " pp",
-                        g.energyOk() ? "pass" : "**fail** by " + fmt((g.energyShare - Goals.GOAL1_MAX_ENERGY_SHARE) * 100)
+                        g.energyOk() ? "pass" : Double.isNaN(g.energyShare) ? "**fail** (not measured)"
+                                : "**fail** by " + fmt((g.energyShare - Goals.GOAL1_MAX_ENERGY_SHARE) * 100)
                                 + " points"));
             }
         }
@@ -159,6 +160,11 @@ public final class StudyReport {
     static String pct(double fraction) {
         double p = fraction * 100;
         return (p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.1f", p)) + " %";
+    }
+
+    static String percent(double share) {
+        String f = fmt(share * 100);
+        return f.isEmpty() ? "not measured" : f + " %";
     }
 
     static String signed(double v) {

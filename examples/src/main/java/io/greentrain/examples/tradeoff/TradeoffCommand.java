@@ -90,7 +90,9 @@ public final class TradeoffCommand implements Callable<Integer> {
         }
         Instant started = Instant.now();
         Models.Effort effort = full ? Models.Effort.FULL : Models.Effort.QUICK;
-        TrainTest data = dataOptions.load(full ? 0 : QUICK_ROWS, full ? 0 : QUICK_TEST_ROWS, 2);
+        boolean images = dataOptions.dataSet() == DataSets.FASHION_MNIST;
+        TrainTest data = dataOptions.load(full || !images ? 0 : QUICK_ROWS, full || !images ? 0 : QUICK_TEST_ROWS,
+                images ? 2 : 1);
         List<Trainer> trainers = new ArrayList<>();
         for (String lib : libraries == null ? List.of("dl4j", "smile", "tribuo") : libraries) {
             trainers.addAll(Models.forLibrary(lib, effort));
