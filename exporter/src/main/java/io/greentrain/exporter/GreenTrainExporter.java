@@ -2,10 +2,17 @@ package io.greentrain.exporter;
 
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
+import io.greentrain.exporter.attribution.CallAttributor;
+import io.greentrain.exporter.attribution.CallForecast;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.metrics.PrometheusEndpoint;
 import io.greentrain.exporter.metrics.ProcessMetrics;
+import io.greentrain.exporter.outputs.EnergyForecast;
 import io.greentrain.exporter.outputs.TrainingOutputs;
+import io.greentrain.exporter.sensors.EnergyMetrics;
+import io.greentrain.exporter.sensors.EnergySampler;
+import io.greentrain.exporter.sensors.SensorDetection;
+import io.greentrain.exporter.sensors.SensorSet;
 import io.greentrain.exporter.status.AgentLog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,13 +28,15 @@ public final class GreenTrainExporter implements AutoCloseable {
     private final PrometheusEndpoint endpoint;
     private final TrainingCalls trainingCalls;
     private final TrainingOutputs outputs;
+    private final EnergySampler sampler;
 
     private GreenTrainExporter(PrometheusMeterRegistry registry, PrometheusEndpoint endpoint, TrainingCalls trainingCalls,
-                               TrainingOutputs outputs) {
+                               TrainingOutputs outputs, EnergySampler sampler) {
         this.registry = registry;
         this.endpoint = endpoint;
         this.trainingCalls = trainingCalls;
         this.outputs = outputs;
+        this.sampler = sampler;
     }
 
     /** Starts everything the configuration asks for; parts that cannot start degrade with one warning. */
@@ -40,7 +49,35 @@ public final class GreenTrainExporter implements AutoCloseable {
         // every finished call: carbon -> records file -> meters -> stderr line. The attributor takes `outputs` as its
         // Consumer<CallRecord> sink (and outputs::forecast); observe(...) adds the active-call and epoch meters.
         TrainingOutputs outputs = TrainingOutputs.start(config, registry);
-        return new GreenTrainExporter(registry, endpoint, outputs.observe(TrainingCalls.NONE), outputs);
+        EnergySampler sampler = startSensors(config, registry);
+        TrainingCalls calls = sampler == null ? TrainingCalls.NONE
+                : new CallAttributor(sampler, outputs, forecast -> outputs.forecast(toEnergyForecast(forecast)));
+        return new GreenTrainExporter(registry, endpoint, outputs.observe(calls), outputs, sampler);
+    }
+
+    /** Detects the sensors once, starts the sampler thread and registers the energy meters; null (after one warning) on failure. */
+    private static EnergySampler startSensors(GreenTrainConfig config, PrometheusMeterRegistry registry) {
+        try {
+            SensorSet sensors = SensorDetection.detect(config, System.getenv());
+            sensors.logDiagnoses();
+            EnergySampler sampler = EnergySampler.start(sensors, config.get(Options.SAMPLE_INTERVAL));
+            new EnergyMetrics(sampler).bindTo(registry);
+            return sampler;
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.problem("sensors", "start_failed", "energy sensors not started (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); training calls are not measured");
+            return null;
+        }
+    }
+
+    private static EnergyForecast toEnergyForecast(CallForecast forecast) {
+        return EnergyForecast.fromProgress(forecast.call().library(), forecast.call().model(), forecast.epochsCompleted(),
+                forecast.epochsPlanned(), forecast.secondsSoFar(), forecast.joulesSoFar(), forecast.forecastJoules());
+    }
+
+    /** The energy sampler: fresh counter snapshots ({@link EnergySampler#sampleNow()}); null when the sensors could not start. */
+    public EnergySampler sampler() {
+        return sampler;
     }
 
     public TrainingCalls trainingCalls() {
@@ -58,6 +95,9 @@ public final class GreenTrainExporter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sampler != null) {
+            sampler.close();
+        }
         outputs.close();
         if (endpoint != null) {
             endpoint.close();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "greentrain-agent.jar", mixinStandardHelpOptions = true, versionProvider = GreenTrainCli.Version.class,
         description = "GreenTrain: energy and CO2e of ML training on the JVM.",
-        subcommands = {VersionCommand.class, EstimateCommand.class, ReportCommand.class})
+        subcommands = {VersionCommand.class, EstimateCommand.class, ReportCommand.class, DoctorCommand.class})
 public final class GreenTrainCli implements Callable<Integer> {
 
     @Override

@@ -1,0 +1,24 @@
+package io.greentrain.exporter.sensors;
+
+/**
+ * Where a joule figure came from, so nobody mistakes a model for a measurement. The {@link #label()}
+ * is the value of the {@code source} label on every energy metric and in every call record.
+ */
+public enum EnergySource {
+    /** Measured: Linux powercap RAPL energy counters ({@code energy_uj}). */
+    RAPL("rapl"),
+    /** Measured: NVIDIA NVML total-energy counter, or NVML power readings integrated over time. */
+    NVML("nvml"),
+    /** Modelled: TDP and CPU load for CPUs, watts per GB of installed memory for DRAM. */
+    ESTIMATE("estimate");
+
+    private final String label;
+
+    EnergySource(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

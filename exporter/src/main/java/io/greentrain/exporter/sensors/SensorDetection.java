@@ -1,0 +1,130 @@
+package io.greentrain.exporter.sensors;
+
+import io.greentrain.config.GreenTrainConfig;
+import io.greentrain.config.Options;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides, once, which sensor measures each component on this host (the fallback ladder):
+ * <ul>
+ *   <li>cpu: RAPL packages (or psys) when readable, else {@link CpuEstimateSensor};</li>
+ *   <li>dram: RAPL {@code dram} zones when the CPU is read from packages that have them; nothing separate
+ *       when the CPU figure is {@code psys} (it contains memory); else {@link DramEstimateSensor}
+ *       (unless {@code greentrain.estimate.dram.watts.per.gb} is 0);</li>
+ *   <li>gpu: {@link NvmlSensor} when {@code greentrain.gpu.enabled} and NVML works; otherwise no GPU
+ *       metrics at all (never an estimate: a GPU nobody can see is not assumed).</li>
+ * </ul>
+ */
+public final class SensorDetection {
+
+    private SensorDetection() {
+    }
+
+    /** Detects on the real host. {@code environment} supplies {@code CUDA_VISIBLE_DEVICES}. */
+    public static SensorSet detect(GreenTrainConfig config, Map<String, String> environment) {
+        return detect(config, environment, SysfsReader.DIRECT, System::nanoTime, CpuModel.detect());
+    }
+
+    /**
+     * Detection with the seams tests need.
+     *
+     * @param reader    reads sysfs files (tests inject one that denies access)
+     * @param nanoClock the clock the sampler will use
+     * @param cpu       the CPU model the estimate is based on
+     */
+    public static SensorSet detect(GreenTrainConfig config, Map<String, String> environment, SysfsReader reader,
+                                   LongSupplier nanoClock, CpuModel cpu) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(environment, "environment");
+        List<EnergySensor> sensors = new ArrayList<>();
+        List<SensorDiagnosis> diagnoses = new ArrayList<>();
+        detectCpuAndDram(config, reader, cpu, sensors, diagnoses);
+        detectGpu(config, environment, sensors, diagnoses);
+        return new SensorSet(sensors, diagnoses, ProcessCpuShare.forThisProcess(nanoClock), ResidentMemoryShare.forThisProcess());
+    }
+
+    /** The powercap roots the configuration asks for. */
+    public static List<Path> raplRoots(GreenTrainConfig config) {
+        String root = config.get(Options.RAPL_ROOT).trim();
+        return root.isEmpty() ? RaplZoneDiscovery.DEFAULT_ROOTS : List.of(Paths.get(root));
+    }
+
+    private static void detectCpuAndDram(GreenTrainConfig config, SysfsReader reader, CpuModel cpu, List<EnergySensor> sensors,
+                                         List<SensorDiagnosis> diagnoses) {
+        RaplSelection selection = new RaplZoneDiscovery(raplRoots(config), reader).select();
+        RaplSensor rapl = null;
+        String raplProblem = selection.problem();
+        String raplReason = selection.problemReason();
+        String raplFix = selection.fix();
+        if (selection.usable()) {
+            try {
+                rapl = new RaplSensor(selection, reader);
+            } catch (IOException e) {
+                // readable a moment ago during discovery; treat like any other unreadable counter
+                raplProblem = "RAPL counter became unreadable while opening: " + e.getClass().getSimpleName();
+                raplReason = RaplSelection.UNREADABLE;
+                raplFix = "check the powercap driver (dmesg | grep -i rapl)";
+            }
+        }
+        if (rapl != null) {
+            sensors.add(rapl);
+            diagnoses.add(SensorDiagnosis.measured(Component.CPU, EnergySource.RAPL, rapl.channels().get(0).detail(), selection.notes()));
+            if (rapl.channels().size() > 1) {
+                diagnoses.add(SensorDiagnosis.measured(Component.DRAM, EnergySource.RAPL, rapl.channels().get(1).detail(), List.of()));
+            } else if (selection.dramInsideCpu()) {
+                diagnoses.add(new SensorDiagnosis(Component.DRAM, null, "included in the cpu figure: the psys platform zone covers memory",
+                        null, null, null, "", SensorDiagnosis.Severity.QUIET, List.of()));
+            } else {
+                addDramEstimate(config, sensors, diagnoses, "the RAPL packages have no dram zone (common on AMD and client CPUs)",
+                        "no_dram_zone", "", SensorDiagnosis.Severity.QUIET);
+            }
+            return;
+        }
+        CpuPowerEstimate estimate = CpuPowerEstimate.forHost(cpu, CpuTdpTable.load(), config.get(Options.ESTIMATE_CPU_WATTS));
+        CpuEstimateSensor cpuSensor = new CpuEstimateSensor(estimate);
+        sensors.add(cpuSensor);
+        boolean fault = !RaplSelection.ABSENT.equals(raplReason);
+        diagnoses.add(new SensorDiagnosis(Component.CPU, EnergySource.ESTIMATE, cpuSensor.channels().get(0).detail() + " (" + cpu + ")",
+                "rapl", raplProblem, raplReason, raplFix, fault ? SensorDiagnosis.Severity.WARNING : SensorDiagnosis.Severity.INFO,
+                selection.notes()));
+        // the RAPL problem is reported once, with the cpu; the dram line only points to it
+        addDramEstimate(config, sensors, diagnoses, "RAPL not used (see cpu)", raplReason, raplFix, SensorDiagnosis.Severity.QUIET);
+    }
+
+    private static void addDramEstimate(GreenTrainConfig config, List<EnergySensor> sensors, List<SensorDiagnosis> diagnoses,
+                                        String why, String reason, String fix, SensorDiagnosis.Severity severity) {
+        double wattsPerGb = config.get(Options.ESTIMATE_DRAM_WATTS_PER_GB);
+        if (wattsPerGb <= 0) {
+            diagnoses.add(new SensorDiagnosis(Component.DRAM, null, "not reported: " + Options.ESTIMATE_DRAM_WATTS_PER_GB.key() + "=0",
+                    "rapl", why, reason, fix, severity, List.of()));
+            return;
+        }
+        DramEstimateSensor dram = new DramEstimateSensor(wattsPerGb, ResidentMemoryShare.installedMemoryBytes());
+        sensors.add(dram);
+        diagnoses.add(new SensorDiagnosis(Component.DRAM, EnergySource.ESTIMATE, dram.channels().get(0).detail(), "rapl", why, reason,
+                fix, severity, List.of()));
+    }
+
+    private static void detectGpu(GreenTrainConfig config, Map<String, String> environment, List<EnergySensor> sensors,
+                                  List<SensorDiagnosis> diagnoses) {
+        if (!config.get(Options.GPU_ENABLED)) {
+            diagnoses.add(new SensorDiagnosis(Component.GPU, null, "not read: " + Options.GPU_ENABLED.key() + "=false", null, null, null,
+                    "", SensorDiagnosis.Severity.QUIET, List.of()));
+            return;
+        }
+        boolean configured = !"default".equals(config.origin(Options.NVML_LIBRARY));
+        NvmlSensor.Opening opening = NvmlSensor.open(config.get(Options.NVML_LIBRARY), configured,
+                environment.get("CUDA_VISIBLE_DEVICES"), ProcessHandle.current().pid());
+        if (opening.sensor() != null) {
+            sensors.add(opening.sensor());
+        }
+        diagnoses.add(opening.diagnosis());
+    }
+}

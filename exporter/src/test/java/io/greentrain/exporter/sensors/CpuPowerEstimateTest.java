@@ -1,0 +1,91 @@
+package io.greentrain.exporter.sensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class CpuPowerEstimateTest {
+
+    private static final CpuTdpTable TABLE = CpuTdpTable.load();
+
+    @Test
+    void tableIsTheShippedCodecarbonTable() {
+        assertThat(TABLE.size()).isGreaterThan(4800);
+    }
+
+    @Test
+    void osModelStringsMatchTableNames() {
+        assertThat(TABLE.lookup("Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz")).get()
+                .satisfies(m -> assertThat(m.wattsPerSocket()).isEqualTo(300));
+        assertThat(TABLE.lookup("AMD EPYC 7763 64-Core Processor")).get()
+                .satisfies(m -> assertThat(m.wattsPerSocket()).isEqualTo(280));
+        assertThat(TABLE.lookup("11th Gen Intel(R) Core(TM) i7-1165G7 @ 2.80GHz")).get()
+                .satisfies(m -> assertThat(m.wattsPerSocket()).isEqualTo(28));
+        assertThat(TABLE.lookup("Intel(R) Xeon(R) CPU E5-2680 v3 @ 2.50GHz")).get()
+                .satisfies(m -> assertThat(m.wattsPerSocket()).isEqualTo(120));
+        assertThat(TABLE.lookup("Intel Celeron 1000A")).get()
+                .satisfies(m -> assertThat(m.wattsPerSocket()).as("range 27-29.5 W, midpoint").isEqualTo(28.25));
+    }
+
+    @Test
+    void vagueOrUnknownModelsMatchNothing() {
+        assertThat(TABLE.lookup("AMD EPYC")).isEmpty();
+        assertThat(TABLE.lookup("QEMU Virtual CPU version 2.5+")).isEmpty();
+        assertThat(TABLE.lookup("")).isEmpty();
+    }
+
+    @Test
+    void tdpComesFromConfigurationThenTableThenPerThreadDefault() {
+        CpuModel xeon = new CpuModel("Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz", 2, 128);
+        assertThat(CpuPowerEstimate.forHost(xeon, TABLE, 150).tdpWatts()).isEqualTo(300);
+        assertThat(CpuPowerEstimate.forHost(xeon, TABLE, 0).tdpWatts()).isEqualTo(600);
+        CpuPowerEstimate unknown = CpuPowerEstimate.forHost(new CpuModel("AMD EPYC", 1, 2), TABLE, 0);
+        assertThat(unknown.tdpWatts()).isEqualTo(2 * CpuPowerEstimate.DEFAULT_WATTS_PER_THREAD);
+        assertThat(unknown.basis()).contains("not in the TDP table").contains("4 W x 2 threads");
+    }
+
+    @Test
+    void powerIsLinearInLoadAboveAnIdleFloor() {
+        CpuPowerEstimate estimate = CpuPowerEstimate.forHost(new CpuModel("x", 1, 1), TABLE, 100);
+        assertThat(estimate.watts(0)).isCloseTo(10, within(1e-9));
+        assertThat(estimate.watts(0.5)).isCloseTo(55, within(1e-9));
+        assertThat(estimate.watts(1)).isCloseTo(100, within(1e-9));
+        assertThat(estimate.watts(7)).isCloseTo(100, within(1e-9));
+        assertThat(estimate.watts(Double.NaN)).isCloseTo(10, within(1e-9));
+    }
+
+    @Test
+    void estimateSensorsIntegratePowerOverTime() {
+        CpuEstimateSensor cpu = new CpuEstimateSensor(CpuPowerEstimate.forHost(new CpuModel("x", 1, 1), TABLE, 100));
+        DramEstimateSensor dram = new DramEstimateSensor(0.375, 16L << 30);
+        SampleFrame frame = SampleFrame.forChannels(2);
+        frame.begin(0, 2_000_000_000L, true, 0.5);
+        cpu.read(frame, 0);
+        dram.read(frame, 1);
+        assertThat(frame.hostJoules(0)).isCloseTo(55 * 2, within(1e-9));
+        assertThat(frame.hostJoules(1)).isCloseTo(0.375 * 16 * 2, within(1e-9));
+        assertThat(cpu.channels().get(0).source()).isEqualTo(EnergySource.ESTIMATE);
+        assertThat(dram.channels().get(0).detail()).contains("0.375 W/GB x 16.0 GB installed = 6.0 W");
+    }
+
+    @Test
+    void rejectsBadInputNamingTheValue() {
+        assertThatThrownBy(() -> CpuPowerEstimate.forHost(new CpuModel("x", 1, 1), TABLE, -3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-3");
+        assertThatThrownBy(() -> new DramEstimateSensor(0, 1)).hasMessageContaining("0.0");
+        assertThatThrownBy(() -> new CpuModel("x", 0, 1)).hasMessageContaining("0");
+    }
+
+    @Test
+    void cpuinfoGivesNameSocketsAndThreads() {
+        CpuModel model = CpuModel.fromCpuinfo(java.util.List.of(
+                "processor\t: 0", "model name\t: AMD EPYC 7763 64-Core Processor", "physical id\t: 0",
+                "processor\t: 1", "model name\t: AMD EPYC 7763 64-Core Processor", "physical id\t: 1",
+                "processor\t: 2", "physical id\t: 1"));
+        assertThat(model.name()).isEqualTo("AMD EPYC 7763 64-Core Processor");
+        assertThat(model.sockets()).isEqualTo(2);
+        assertThat(model.logicalCpus()).isEqualTo(3);
+    }
+}
