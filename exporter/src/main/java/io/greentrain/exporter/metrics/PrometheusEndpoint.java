@@ -1,6 +1,7 @@
 package io.greentrain.exporter.metrics;
 
 import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
@@ -27,6 +28,19 @@ import javax.net.ssl.SSLContext;
  */
 public final class PrometheusEndpoint implements AutoCloseable {
 
+    /**
+     * Everything but {@code /metrics} and {@code /-/healthy}: client_java would serve its HTML landing page for
+     * every other path; a scrape target should not answer anything it does not have to.
+     */
+    private static final HttpHandler NOT_FOUND = exchange -> {
+        try {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(404, -1);
+        } finally {
+            exchange.close();
+        }
+    };
+
     private final HTTPServer server;
 
     private PrometheusEndpoint(HTTPServer server) {
@@ -40,14 +54,22 @@ public final class PrometheusEndpoint implements AutoCloseable {
         }
         String host = config.get(Options.PROMETHEUS_HOST);
         int port = config.get(Options.PROMETHEUS_PORT);
+        String user = config.get(Options.PROMETHEUS_AUTH_USER);
+        if (user.isEmpty() && !config.get(Options.PROMETHEUS_AUTH_PASSWORD).isEmpty()) {
+            // fail closed: a password without a user must never mean "serve without authentication"
+            AgentLog.problem("endpoint", "auth_incomplete", "metrics endpoint not started: " + Options.PROMETHEUS_AUTH_PASSWORD.key()
+                    + " is set but " + Options.PROMETHEUS_AUTH_USER.key() + " is empty; set both for basic auth, or neither"
+                    + "; training is still measured");
+            return null;
+        }
         ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("greentrain-http"));
         try {
             HTTPServer.Builder builder = HTTPServer.builder()
                     .registry(registry)
                     .hostname(host)
                     .port(port)
-                    .executorService(executor);
-            String user = config.get(Options.PROMETHEUS_AUTH_USER);
+                    .executorService(executor)
+                    .defaultHandler(NOT_FOUND);
             if (!user.isEmpty()) {
                 builder.authenticator(new FixedCredentials(user, config.get(Options.PROMETHEUS_AUTH_PASSWORD)));
             }
@@ -66,7 +88,8 @@ public final class PrometheusEndpoint implements AutoCloseable {
                     + " is in use (set " + Options.PROMETHEUS_PORT.key() + "=0 for a free port); training is still measured");
         } catch (Exception e) {
             executor.shutdownNow();
-            AgentLog.problem("endpoint", "start_failed", "metrics endpoint not started on " + host + ":" + port + ": "
+            AgentLog.problem("endpoint", "start_failed", "metrics endpoint not started on " + host + ":" + port + " ("
+                    + Options.PROMETHEUS_HOST.key() + ", " + Options.PROMETHEUS_PORT.key() + "): "
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "; training is still measured");
         }
         return null;

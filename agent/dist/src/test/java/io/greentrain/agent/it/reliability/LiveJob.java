@@ -1,0 +1,115 @@
+package io.greentrain.agent.it.reliability;
+
+import io.greentrain.agent.it.ForkedJvm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A forked job that keeps running while the test talks to it: both output streams are collected in the
+ * background from the start (so a chatty job never blocks), the test can wait for a line on stdout, and
+ * {@link #finish} returns the same {@link ForkedJvm.Result} a plain {@code run()} would.
+ */
+final class LiveJob implements AutoCloseable {
+
+    private final Process process;
+    private final Collector out;
+    private final Collector err;
+
+    private LiveJob(Process process) {
+        this.process = process;
+        this.out = new Collector(process.getInputStream());
+        this.err = new Collector(process.getErrorStream());
+        out.start();
+        err.start();
+    }
+
+    static LiveJob start(ForkedJvm jvm) throws IOException {
+        return new LiveJob(jvm.start());
+    }
+
+    Process process() {
+        return process;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String stdout() {
+        return out.text();
+    }
+
+    String stderr() {
+        return err.text();
+    }
+
+    /** Waits until stdout contains the text; fails with both streams if the job ends or time runs out first. */
+    void awaitStdout(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!stdout().contains(text)) {
+            if (!process.isAlive() && !stdout().contains(text)) {
+                Thread.sleep(100); // let the collector drain the pipe
+                if (stdout().contains(text)) {
+                    return;
+                }
+                throw new AssertionError("job ended (exit " + process.exitValue() + ") before printing '" + text + "'\nstdout:\n"
+                        + stdout() + "\nstderr:\n" + stderr());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' on stdout within " + timeout + "\nstdout:\n" + stdout() + "\nstderr:\n" + stderr());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits for the job to end by itself and returns exit code and output. */
+    ForkedJvm.Result finish(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("job did not end within " + timeout + "\nstdout:\n" + stdout() + "\nstderr:\n" + stderr());
+        }
+        out.join(10_000);
+        err.join(10_000);
+        return new ForkedJvm.Result(process.exitValue(), stdout(), stderr());
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static final class Collector extends Thread {
+        private final InputStream in;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        Collector(InputStream in) {
+            this.in = in;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            byte[] chunk = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(chunk)) >= 0) {
+                    synchronized (buffer) {
+                        buffer.write(chunk, 0, n);
+                    }
+                }
+            } catch (IOException ignored) {
+                // process gone
+            }
+        }
+
+        String text() {
+            synchronized (buffer) {
+                return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
