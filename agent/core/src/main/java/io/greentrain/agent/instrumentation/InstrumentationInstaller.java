@@ -1,6 +1,8 @@
 package io.greentrain.agent.instrumentation;
 
+import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
@@ -15,8 +17,10 @@ import io.greentrain.exporter.status.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -59,11 +63,14 @@ public final class InstrumentationInstaller {
                 .with(new TransformationErrorListener())
                 .ignore(not(anyLibrary).or(isSynthetic()));
         for (LibraryInstrumentation library : libraries) {
-            builder = builder.type(library.packages().and(library.types()))
-                    .transform(new AgentBuilder.Transformer.ForAdvice()
-                            .include(agentLoader)
-                            .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING)
-                            .advice(library.methods(), library.adviceClassName()));
+            AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
+                    .include(agentLoader)
+                    .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING)
+                    .advice(library.methods(), library.adviceClassName());
+            for (Map.Entry<String, ElementMatcher<? super MethodDescription>> extra : library.additionalAdvice().entrySet()) {
+                advice = advice.advice(extra.getValue(), extra.getKey());
+            }
+            builder = builder.type(library.packages().and(library.types())).transform(advice);
         }
         builder.installOn(instrumentation);
         AgentLog.debug("instrumentation installed for " + names(libraries) + (attachedLater ? " (attached to a running JVM)" : ""));
@@ -80,7 +87,10 @@ public final class InstrumentationInstaller {
         String previous = System.getProperty(key);
         System.setProperty(key, "true");
         try {
-            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+            // Byte Buddy hides synthetic methods from method matchers by default; lambda bodies are the worker tasks
+            // of some fan-outs (Smile's OneVersusRest), so they stay visible. Bridges and the rest stay hidden.
+            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED)
+                    .ignore(isSynthetic().and(not(nameStartsWith("lambda$"))).or(isDefaultFinalizer())));
         } finally {
             if (previous == null) {
                 System.clearProperty(key);

@@ -1,5 +1,7 @@
 package io.greentrain.agent.instrumentation;
 
+import java.util.Collections;
+import java.util.Map;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -25,4 +27,13 @@ public interface LibraryInstrumentation {
 
     /** Fully qualified name of the advice class (in the agent core, located through the isolating loader). */
     String adviceClassName();
+
+    /**
+     * Further advice within the same types, besides {@link #adviceClassName()}: advice class name to the methods
+     * it is applied to, e.g. epoch boundaries or the library's own worker tasks (fan-out). The method matchers must
+     * not overlap with each other or with {@link #methods()}.
+     */
+    default Map<String, ElementMatcher<? super MethodDescription>> additionalAdvice() {
+        return Collections.emptyMap();
+    }
 }

@@ -5,21 +5,27 @@ import io.greentrain.exporter.attribution.CallHandle;
 import io.greentrain.exporter.attribution.CallStart;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.status.AgentLog;
-import java.lang.ref.WeakReference;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Translates what the bridge saw (library, declaring type, method, receiver) into the exporter's plain
+ * Translates what the bridge saw (library, declaring type, method, receiver, arguments) into the exporter's plain
  * {@link CallStart}; the agent knows nothing about joules, the exporter nothing about bytecode.
+ *
+ * <p>One record per call the user made. The bridge reports only the outermost intercepted call of a thread (nesting on
+ * one thread counts once). Fan-out to other threads counts once because the libraries' own worker tasks (ParallelWrapper
+ * trainers, Smile's OneVersusRest/OneVersusOne and multi-start lambdas) raise their thread's nesting depth: the fits
+ * they run never reach this class. Everything else on another thread is a call of its own, so calls that an
+ * application runs concurrently on its threads (or its own ForkJoin tasks) are counted one by one.
+ *
+ * <p>Epochs: an epoch boundary belongs to the call in flight on the thread where it happens (DL4J fires them on the
+ * thread that called {@code fit}); boundaries on threads without a call (a ParallelWrapper replica, a user calling
+ * {@code incrementEpochCount()} outside training) are ignored.
  */
 final class TrainingCallRecorder implements TrainingCallListener {
 
     private final TrainingCalls calls;
     private final CallDescriber describer = new CallDescriber();
-    /** Calls in flight by model instance, so epoch events of a model find their call. */
-    private final Map<ReceiverKey, Tracked> byReceiver = new ConcurrentHashMap<>();
+    /** The outermost call in flight on each thread (the bridge reports only outermost calls, so no stack is needed). */
+    private final ThreadLocal<Tracked> current = new ThreadLocal<>();
 
     TrainingCallRecorder(TrainingCalls calls) {
         this.calls = calls;
@@ -27,20 +33,15 @@ final class TrainingCallRecorder implements TrainingCallListener {
 
     @Override
     public Object callStarted(String library, String type, String method, Object receiver, Object[] args) {
-        if (describer.isFanOut(library, receiver)) {
-            return null;
-        }
         Thread thread = Thread.currentThread();
         CallStart start = new CallStart(library, describer.model(type, receiver), simpleName(type) + "#" + method,
                 thread.getName(), thread.getId(), describer.epochsPlanned(library, method, args),
-                describer.dataFingerprint(args), describer.configFingerprint(receiver));
-        Tracked tracked = new Tracked(calls.started(start), library, receiver);
+                describer.dataFingerprint(args), describer.configFingerprint(library, receiver, args));
+        Tracked tracked = new Tracked(calls.started(start), library, current.get());
+        current.set(tracked);
         if (AgentLog.isDebug()) {
-            AgentLog.debug("call started " + start);
-        }
-        describer.callStarted(library);
-        if (receiver != null) {
-            byReceiver.put(tracked.receiverKey, tracked);
+            AgentLog.debug("call started " + start + " epochsPlanned=" + start.epochsPlanned()
+                    + " data=" + start.dataFingerprint() + " config=" + start.configFingerprint());
         }
         return tracked;
     }
@@ -48,12 +49,16 @@ final class TrainingCallRecorder implements TrainingCallListener {
     @Override
     public void callEnded(Object handle, Throwable thrown) {
         Tracked tracked = (Tracked) handle;
-        if (AgentLog.isDebug()) {
-            AgentLog.debug("call ended " + tracked.library + (thrown == null ? " success" : " error " + thrown.getClass().getName()));
+        if (current.get() == tracked) {
+            if (tracked.outer == null) {
+                current.remove();
+            } else {
+                current.set(tracked.outer);
+            }
         }
-        describer.callEnded(tracked.library);
-        if (tracked.receiverKey != null) {
-            byReceiver.remove(tracked.receiverKey, tracked);
+        if (AgentLog.isDebug()) {
+            AgentLog.debug("call ended " + tracked.library + (thrown == null ? " success" : " error " + thrown.getClass().getName())
+                    + " epochs=" + tracked.epochs);
         }
         calls.ended(tracked.handle, thrown == null ? TrainingCalls.SUCCESS : TrainingCalls.ERROR,
                 thrown == null ? "" : thrown.getClass().getName());
@@ -61,9 +66,10 @@ final class TrainingCallRecorder implements TrainingCallListener {
 
     @Override
     public void epochEnded(Object receiver) {
-        Tracked tracked = receiver == null ? null : byReceiver.get(new ReceiverKey(receiver));
+        Tracked tracked = current.get();
         if (tracked != null) {
-            calls.epochEnded(tracked.handle, tracked.epochs.incrementAndGet());
+            tracked.epochs++;
+            calls.epochEnded(tracked.handle, tracked.epochs);
         }
     }
 
@@ -71,45 +77,21 @@ final class TrainingCallRecorder implements TrainingCallListener {
         return type.substring(type.lastIndexOf('.') + 1);
     }
 
-    /** A call in flight as the bridge holds it. */
+    /** A call in flight as the bridge holds it; touched only by the thread that made the call. */
     static final class Tracked {
         final CallHandle handle;
         final String library;
-        final ReceiverKey receiverKey;
-        final AtomicInteger epochs = new AtomicInteger();
+        /**
+         * A call already in flight on this thread when this one started: only possible when the depth was unwound by an
+         * exception inside the agent itself; kept so that the outer call gets its epochs back.
+         */
+        final Tracked outer;
+        int epochs;
 
-        Tracked(CallHandle handle, String library, Object receiver) {
+        Tracked(CallHandle handle, String library, Tracked outer) {
             this.handle = handle;
             this.library = library;
-            this.receiverKey = receiver == null ? null : new ReceiverKey(receiver);
-        }
-    }
-
-    /**
-     * Identity of a model instance without keeping it alive or calling its (possibly expensive or
-     * overridden) hashCode/equals: the identity hash plus a weak reference.
-     */
-    static final class ReceiverKey {
-        private final int identity;
-        private final WeakReference<Object> ref;
-
-        ReceiverKey(Object receiver) {
-            this.identity = System.identityHashCode(receiver);
-            this.ref = new WeakReference<>(receiver);
-        }
-
-        @Override
-        public int hashCode() {
-            return identity;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (!(other instanceof ReceiverKey)) {
-                return false;
-            }
-            Object mine = ref.get();
-            return mine != null && mine == ((ReceiverKey) other).ref.get();
+            this.outer = outer;
         }
     }
 }

@@ -3,7 +3,7 @@ package io.greentrain.agent.instrumentation.smile;
 import io.greentrain.agent.bootstrap.TrainingCallBridge;
 import net.bytebuddy.asm.Advice;
 
-/** Inlined into Smile's static fit/train methods; may only reference the boot-loaded bridge and JDK types. */
+/** Inlined into Smile's static model-returning {@code fit} methods; may only reference the boot-loaded bridge and JDK types. */
 public final class SmileFitAdvice {
 
     private SmileFitAdvice() {

@@ -1,0 +1,135 @@
+package io.greentrain.agent.it.instrumentation.apps;
+
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Random;
+
+/**
+ * Shared by the training jobs the instrumentation ITs fork. The jobs know nothing about GreenTrain except
+ * {@link #awaitAgent()}: the agent starts its exporter on a background thread and calls made before it is up are not
+ * recorded, so a job that trains within milliseconds of {@code main} waits for it (only when the agent is present).
+ *
+ * <p>Output protocol: {@code job: step <name>} on stderr before each step, so the agent's debug lines (also on stderr)
+ * can be attributed to steps in order; results ({@code <key> <value>}) on stdout, which must be byte-identical with
+ * and without the agent.
+ */
+public final class JobSupport {
+
+    private JobSupport() {
+    }
+
+    /** Waits until the agent's call listener is installed; returns at once when no agent is attached. */
+    public static void awaitAgent() throws InterruptedException {
+        Field listener;
+        try {
+            Class<?> bridge = Class.forName("io.greentrain.agent.bootstrap.TrainingCallBridge");
+            listener = bridge.getDeclaredField("listener");
+            listener.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException noAgent) {
+            return;
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (listener.get(null) != null) {
+                    return;
+                }
+            } catch (IllegalAccessException e) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("agent present but its call listener was not installed within 30 s");
+    }
+
+    public static void step(String name) {
+        System.err.println("job: step " + name);
+        System.err.flush();
+    }
+
+    public static void result(String key, Object value) {
+        System.out.println(key + " " + value);
+        System.out.flush();
+    }
+
+    /** A short, stable hash of predictions, so stdout can be compared between runs. */
+    public static String hash(int[] values) {
+        StringBuilder text = new StringBuilder();
+        for (int value : values) {
+            text.append(value).append(',');
+        }
+        return hash(text.toString());
+    }
+
+    public static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Synthetic 3-class problem: Gaussian blobs in {@code features} dimensions, fixed seed. */
+    public static final class Blobs {
+        public final double[][] x;
+        public final int[] y;
+
+        public Blobs(int rows, int features, long seed) {
+            Random random = new Random(seed);
+            double[][] centres = new double[3][features];
+            Random centreRandom = new Random(7);
+            for (double[] centre : centres) {
+                for (int j = 0; j < features; j++) {
+                    centre[j] = centreRandom.nextGaussian() * 1.5;
+                }
+            }
+            x = new double[rows][features];
+            y = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                y[i] = i % 3;
+                for (int j = 0; j < features; j++) {
+                    x[i][j] = centres[y[i]][j] + random.nextGaussian();
+                }
+            }
+        }
+    }
+
+    /** Runs {@code task} on {@code threads} new threads at once and waits for all; rethrows the first failure. */
+    public static void concurrently(int threads, String namePrefix, IndexedTask task) throws Exception {
+        Thread[] workers = new Thread[threads];
+        Throwable[] failures = new Throwable[threads];
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            workers[t] = new Thread(() -> {
+                try {
+                    start.await();
+                    task.run(index);
+                } catch (Throwable failure) {
+                    failures[index] = failure;
+                }
+            }, namePrefix + index);
+            workers[t].start();
+        }
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        for (Throwable failure : failures) {
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        }
+    }
+
+    /** A task for thread number {@code index}. */
+    public interface IndexedTask {
+        void run(int index) throws Exception;
+    }
+}
