@@ -68,6 +68,10 @@ public final class SmileCoresets {
      * Multiplicities over all n source rows for the {@code samples} argument of Smile's {@code DecisionTree} and
      * {@code RegressionTree} constructors: 0 outside the coreset, ⌊m·w/Σw⌋ or ⌈m·w/Σw⌉ inside (systematic
      * resampling, m = the coreset's draws). A tree grown with them equals one grown on the rows so repeated.
+     *
+     * <p>In Smile 3.1.1 pass {@code smile.base.cart.CART.order(x)} as the constructor's {@code order}, not null:
+     * only an explicit order is filtered to the rows with {@code samples[i] > 0}; with null and zero counts CART's
+     * partitioning breaks ({@code assert(split + k == high)} in {@code CART.shuffle}).
      */
     public static int[] samples(Coreset coreset, long seed) {
         Objects.requireNonNull(coreset, "coreset");
