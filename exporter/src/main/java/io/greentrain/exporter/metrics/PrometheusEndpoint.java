@@ -55,11 +55,10 @@ public final class PrometheusEndpoint implements AutoCloseable {
         String host = config.get(Options.PROMETHEUS_HOST);
         int port = config.get(Options.PROMETHEUS_PORT);
         String user = config.get(Options.PROMETHEUS_AUTH_USER);
-        if (user.isEmpty() && !config.get(Options.PROMETHEUS_AUTH_PASSWORD).isEmpty()) {
-            // fail closed: a password without a user must never mean "serve without authentication"
-            AgentLog.problem("endpoint", "auth_incomplete", "metrics endpoint not started: " + Options.PROMETHEUS_AUTH_PASSWORD.key()
-                    + " is set but " + Options.PROMETHEUS_AUTH_USER.key() + " is empty; set both for basic auth, or neither"
-                    + "; training is still measured");
+        String authProblem = authProblem(user, config.get(Options.PROMETHEUS_AUTH_PASSWORD));
+        if (authProblem != null) {
+            // fail closed: incomplete or unusable credentials must never mean "serve without authentication"
+            AgentLog.problem("endpoint", "auth_invalid", "metrics endpoint not started: " + authProblem + "; training is still measured");
             return null;
         }
         ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("greentrain-http"));
@@ -104,15 +103,35 @@ public final class PrometheusEndpoint implements AutoCloseable {
         server.close();
     }
 
+    /** Why these basic-auth settings cannot protect the endpoint, or null when they can (or auth is off). Never shows the password. */
+    static String authProblem(String user, String password) {
+        if (user.isEmpty() && !password.isEmpty()) {
+            return Options.PROMETHEUS_AUTH_PASSWORD.key() + " is set but " + Options.PROMETHEUS_AUTH_USER.key()
+                    + " is empty; set both for basic auth, or neither";
+        }
+        if (!user.isEmpty() && password.isEmpty()) {
+            return Options.PROMETHEUS_AUTH_USER.key() + "='" + user + "' is set but " + Options.PROMETHEUS_AUTH_PASSWORD.key()
+                    + " is empty; set both for basic auth, or neither";
+        }
+        if (user.indexOf(':') >= 0) {
+            return "invalid " + Options.PROMETHEUS_AUTH_USER.key() + "='" + user + "': HTTP basic auth user names cannot contain ':'";
+        }
+        return null;
+    }
+
     private static SSLContext sslContext(String keystoreFile, String password) throws Exception {
         char[] secret = password.toCharArray();
         KeyStore keyStore = KeyStore.getInstance(keystoreFile.endsWith(".jks") ? "JKS" : "PKCS12");
+        if (!Files.isRegularFile(Paths.get(keystoreFile)) || !Files.isReadable(Paths.get(keystoreFile))) {
+            throw new IOException("keystore " + Options.PROMETHEUS_TLS_KEYSTORE.key() + "='" + keystoreFile
+                    + "' does not exist or is not a readable file");
+        }
         try (InputStream in = Files.newInputStream(Paths.get(keystoreFile))) {
             keyStore.load(in, secret);
         } catch (IOException e) {
             // never echo the password; the file name is enough to act on
-            throw new IOException("cannot read keystore " + keystoreFile + " (" + Options.PROMETHEUS_TLS_KEYSTORE.key()
-                    + "): wrong password or not a keystore", e);
+            throw new IOException("cannot read keystore " + Options.PROMETHEUS_TLS_KEYSTORE.key() + "='" + keystoreFile
+                    + "': wrong " + Options.PROMETHEUS_TLS_KEYSTORE_PASSWORD.key() + " or not a keystore", e);
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keyStore, secret);

@@ -5,7 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +33,27 @@ final class LiveJob implements AutoCloseable {
 
     static LiveJob start(ForkedJvm jvm) throws IOException {
         return new LiveJob(jvm.start());
+    }
+
+    /**
+     * Starts {@code prefix + jvm.command()} (a prefix such as {@code setpriv ...} or {@code prlimit ...} changes
+     * what the process may do) with the environment of this JVM minus {@code GREENTRAIN_*}, plus {@code env}.
+     */
+    static LiveJob start(ForkedJvm jvm, Path workDir, Map<String, String> env, List<String> prefix) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(jvm.command());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("GREENTRAIN_") || k.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().putAll(env);
+        return new LiveJob(builder.start());
+    }
+
+    /** Runs to the end (see {@link #start(ForkedJvm, Path, Map, List)}). */
+    static ForkedJvm.Result run(ForkedJvm jvm, Path workDir, Map<String, String> env, List<String> prefix, Duration timeout)
+            throws IOException, InterruptedException {
+        try (LiveJob job = start(jvm, workDir, env, prefix)) {
+            return job.finish(timeout);
+        }
     }
 
     Process process() {
