@@ -17,6 +17,7 @@ public final class CoresetRows {
         this.labels = labels;
     }
 
+    /** The selected indices and weights. */
     public Coreset coreset() {
         return coreset;
     }

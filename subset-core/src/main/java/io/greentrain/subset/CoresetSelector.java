@@ -160,22 +160,27 @@ public final class CoresetSelector {
         return new CoresetSelector(method, size, fraction, seed, perClass, minPerClass, newScores, scoreBand);
     }
 
+    /** The selection method. */
     public SelectionMethod method() {
         return method;
     }
 
+    /** The seed of the random choices. */
     public long seed() {
         return seed;
     }
 
+    /** True if the method runs separately within each class. */
     public boolean isPerClass() {
         return perClass;
     }
 
+    /** The fewest rows per class in stratified and per-class selection. */
     public int minPerClass() {
         return minPerClass;
     }
 
+    /** The ranks el2n keeps. */
     public ScoreBand scoreBand() {
         return scoreBand;
     }

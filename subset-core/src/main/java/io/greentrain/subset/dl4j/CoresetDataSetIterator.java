@@ -124,6 +124,11 @@ public final class CoresetDataSetIterator implements DataSetIterator {
             return this;
         }
 
+        /**
+         * Selects the coreset and plans the first epoch.
+         *
+         * @throws IllegalArgumentException if the source cannot reset, or for any bad input of the selector
+         */
         public CoresetDataSetIterator build() {
             if (!source.resetSupported()) {
                 throw new IllegalArgumentException("iterator " + source.getClass().getName()

@@ -15,6 +15,7 @@ public final class WeightedFrame {
         this.data = data;
     }
 
+    /** The selected indices and weights. */
     public Coreset coreset() {
         return coreset;
     }
@@ -29,6 +30,7 @@ public final class WeightedFrame {
         return coreset.weights();
     }
 
+    /** The weights on the given scale. */
     public double[] weights(WeightScale scale) {
         return coreset.weights(scale);
     }

@@ -45,6 +45,7 @@ public final class WeightedRows {
         return new WeightedRows(coreset, x, y, response, coreset.weights());
     }
 
+    /** The selected indices and weights. */
     public Coreset coreset() {
         return coreset;
     }
@@ -69,6 +70,7 @@ public final class WeightedRows {
         return weights.clone();
     }
 
+    /** The weights on the given scale. */
     public double[] weights(WeightScale scale) {
         return coreset.weights(scale);
     }
