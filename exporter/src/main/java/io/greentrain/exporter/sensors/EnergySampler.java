@@ -29,9 +29,9 @@ import java.util.function.LongSupplier;
  *   <li>{@code gpu}: {@link GpuProcessShare} as decided by the {@link NvmlSensor}.</li>
  * </ul>
  * Shares are in [0, 1], so the process figure never exceeds the host figure, and being integrated
- * interval by interval it follows shares that change over time. Periodic samples refresh the slow
- * inputs (RSS, GPU process lists); on-demand samples read counters and CPU times only, to stay cheap on
- * the training thread.
+ * interval by interval it follows shares that change over time. Periodic samples refresh the shares'
+ * inputs (host CPU time, RSS, GPU process lists); on-demand samples read the energy counters and this
+ * process's CPU time only, to stay cheap on the training thread, and use the shares of the last tick.
  */
 public final class EnergySampler implements AutoCloseable {
 
@@ -116,7 +116,7 @@ public final class EnergySampler implements AutoCloseable {
 
     /**
      * A fresh, consistent reading of every counter now (not the last periodic one): for call boundaries.
-     * Reads the energy counters and CPU times; shares that change slowly come from the last tick.
+     * Reads the energy counters and this process's CPU time; the shares come from the last tick.
      * Never throws; after {@link #close()} returns the last snapshot.
      */
     public EnergySnapshot sampleNow() {
@@ -164,7 +164,11 @@ public final class EnergySampler implements AutoCloseable {
     private EnergySnapshot read(boolean tick) {
         long now = nanoClock.getAsLong();
         ProcessCpuShare cpuShare = sensors.cpuShare();
-        cpuShare.update();
+        if (tick || !cpuShare.hasClosedWindow()) {
+            cpuShare.update();
+        } else {
+            cpuShare.refreshProcessCpu();
+        }
         if (tick) {
             sensors.memoryShare().update();
         }

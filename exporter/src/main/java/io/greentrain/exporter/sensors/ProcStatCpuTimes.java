@@ -25,11 +25,15 @@ public final class ProcStatCpuTimes implements HostCpuTimes {
     static final long NANOS_PER_TICK = 10_000_000L;
 
     private final Path file;
+    private final boolean keepOpen;
     private final ByteBuffer buffer = ByteBuffer.allocate(512);
+    private FileChannel channel;
     private final long[] fields = new long[10];
 
     public ProcStatCpuTimes(Path file) {
         this.file = Objects.requireNonNull(file, "file");
+        // procfs regenerates the file on every read from offset 0: keep it open (see DirectSysfsReader)
+        this.keepOpen = DirectSysfsReader.regeneratedOnRead(file);
     }
 
     /** True on Linux hosts where {@code /proc/stat} can be read. */
@@ -40,15 +44,23 @@ public final class ProcStatCpuTimes implements HostCpuTimes {
     @Override
     public synchronized boolean read(long[] busyAndTotalNanos) {
         buffer.clear();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try {
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            }
             // only the aggregate first line is needed; it fits in the buffer on any host
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
                 if (containsNewline()) {
                     break;
                 }
             }
         } catch (IOException | RuntimeException e) {
+            closeChannel();
             return false;
+        } finally {
+            if (!keepOpen) {
+                closeChannel();
+            }
         }
         buffer.flip();
         if (!parseFirstLine()) {
@@ -59,6 +71,17 @@ public final class ProcStatCpuTimes implements HostCpuTimes {
         busyAndTotalNanos[0] = busy * NANOS_PER_TICK;
         busyAndTotalNanos[1] = total * NANOS_PER_TICK;
         return true;
+    }
+
+    private void closeChannel() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // read-only pseudo file
+            }
+            channel = null;
+        }
     }
 
     private boolean containsNewline() {

@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * Both tick in 10 ms steps, so a window is closed, and the share recomputed, only once it holds at
  * least {@link #MIN_WINDOW_BUSY_NANOS} of host CPU time or {@link #MAX_WINDOW_NANOS} of wall time;
  * shorter intervals (call boundaries a few milliseconds apart) keep the share of the last closed
- * window instead of dividing tick noise. Until the first window closes, the ratio over the open window
- * is used. The share is clamped to [0, 1]: a process never gets more than the host measured.
+ * window instead of dividing tick noise (and do not read the host counters at all, see
+ * {@link #refreshProcessCpu()}). Until the first window closes, the ratio over the open window is used. The share is clamped to [0, 1]: a process never gets more than the host measured.
  */
 public final class ProcessCpuShare {
 
@@ -109,6 +109,22 @@ public final class ProcessCpuShare {
         anchorBusy = busy;
         anchorTotal = total;
         anchorProcess = lastProcessCpu;
+    }
+
+    /**
+     * Reads only this process's CPU time (no host read): what call boundaries need once a window has
+     * closed, since their intervals keep the last window's share anyway.
+     */
+    public void refreshProcessCpu() {
+        long process = processCpuNanos.getAsLong();
+        if (process >= 0) {
+            lastProcessCpu = Math.max(lastProcessCpu, process);
+        }
+    }
+
+    /** True once a full window gave a share; before that every sample should {@link #update()}. */
+    public boolean hasClosedWindow() {
+        return closedOnce;
     }
 
     /** Share in [0, 1] of the latest window; 0 before any host reading. */

@@ -26,11 +26,11 @@ public final class RaplSensor implements EnergySensor {
     /** Upper bound of one zone's power: above the largest server sockets' package power. */
     public static final double PLAUSIBLE_MAX_WATTS = 1000;
 
-    private final SysfsReader reader;
     private final List<RaplZone> zones = new ArrayList<>();
     private final List<Integer> channelOfZone = new ArrayList<>();
     private final List<EnergyChannel> channels = new ArrayList<>();
     private final WrappingCounter[] counters;
+    private final CounterFile[] files;
     private final long[] microjoules;
 
     /**
@@ -39,7 +39,7 @@ public final class RaplSensor implements EnergySensor {
      */
     public RaplSensor(RaplSelection selection, SysfsReader reader) throws IOException {
         Objects.requireNonNull(selection, "selection");
-        this.reader = Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(reader, "reader");
         if (!selection.usable()) {
             throw new IllegalArgumentException("RAPL selection is not usable: " + selection.problemReason() + ": " + selection.problem());
         }
@@ -57,9 +57,11 @@ public final class RaplSensor implements EnergySensor {
             }
         }
         counters = new WrappingCounter[zones.size()];
+        files = new CounterFile[zones.size()];
         for (int i = 0; i < zones.size(); i++) {
             RaplZone zone = zones.get(i);
-            counters[i] = new WrappingCounter(zone.maxEnergyRangeMicrojoules(), reader.readLong(zone.energyFile()));
+            files[i] = reader.counter(zone.energyFile());
+            counters[i] = new WrappingCounter(zone.maxEnergyRangeMicrojoules(), files[i].read());
         }
         microjoules = new long[channels.size()];
     }
@@ -76,7 +78,7 @@ public final class RaplSensor implements EnergySensor {
         for (int i = 0; i < counters.length; i++) {
             long reading;
             try {
-                reading = reader.readLong(zones.get(i).energyFile());
+                reading = files[i].read();
             } catch (IOException | RuntimeException e) {
                 AgentLog.problem("rapl", "read_failed", "cannot read " + zones.get(i).energyFile() + " (" + e.getClass().getSimpleName()
                         + "); that zone's energy is not counted until it can be read again");
@@ -107,6 +109,13 @@ public final class RaplSensor implements EnergySensor {
             }
         }
         return period;
+    }
+
+    @Override
+    public void close() {
+        for (CounterFile file : files) {
+            file.close();
+        }
     }
 
     /** The zones summed, in read order (cpu zones first). */

@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
 public final class ResidentMemoryShare {
 
     private static final Path STATUS = Paths.get("/proc/self/status");
+    private static final Path STATM = Paths.get("/proc/self/statm");
     private static final Path MEMINFO = Paths.get("/proc/meminfo");
 
     private final LongSupplier residentBytes;
@@ -46,7 +47,8 @@ public final class ResidentMemoryShare {
 
     /** This JVM: RSS from /proc/self/status (OSHI elsewhere), installed memory from /proc/meminfo. */
     public static ResidentMemoryShare forThisProcess() {
-        return new ResidentMemoryShare(ResidentMemoryShare::readOwnRss, installedMemoryBytes());
+        LongSupplier rss = Files.isReadable(STATM) ? new StatmRss() : ResidentMemoryShare::readOwnRss;
+        return new ResidentMemoryShare(rss, installedMemoryBytes());
     }
 
     public void update() {
@@ -103,6 +105,75 @@ public final class ResidentMemoryShare {
             return process == null ? -1 : process.getResidentMemory();
         } catch (Throwable e) {
             return -1;
+        }
+    }
+
+    /**
+     * RSS from {@code /proc/self/statm} (second field, in pages), kept open: a few hundred bytes less to
+     * generate and parse than {@code status} on every tick. The page size is not available to Java
+     * (4 KiB on x86-64, 4/16/64 KiB on arm64), so it is derived once from {@code status}: VmSize in kB over
+     * statm's size in pages, rounded to a power of two.
+     */
+    private static final class StatmRss implements LongSupplier {
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(128);
+        private final long pageSize = pageSize();
+        private java.nio.channels.FileChannel channel;
+
+        @Override
+        public synchronized long getAsLong() {
+            long[] fields = statm();
+            return fields == null ? readOwnRss() : fields[1] * pageSize;
+        }
+
+        private long[] statm() {
+            try {
+                if (channel == null) {
+                    channel = java.nio.channels.FileChannel.open(STATM, java.nio.file.StandardOpenOption.READ);
+                }
+                buffer.clear();
+                channel.read(buffer, 0);
+                buffer.flip();
+                long[] fields = new long[2];
+                int field = 0;
+                boolean inNumber = false;
+                while (buffer.hasRemaining() && field < 2) {
+                    int c = buffer.get();
+                    if (c >= '0' && c <= '9') {
+                        fields[field] = fields[field] * 10 + (c - '0');
+                        inNumber = true;
+                    } else if (inNumber) {
+                        field++;
+                        inNumber = false;
+                    }
+                }
+                return field >= 1 ? fields : null;
+            } catch (IOException | RuntimeException e) {
+                channel = null;
+                return null;
+            }
+        }
+
+        private long pageSize() {
+            try {
+                long[] fields = statm();
+                long vmSizeKb = -1;
+                for (String line : Files.readAllLines(STATUS, StandardCharsets.US_ASCII)) {
+                    if (line.startsWith("VmSize:")) {
+                        vmSizeKb = kilobytes(line);
+                    }
+                }
+                if (fields == null || fields[0] <= 0 || vmSizeKb <= 0) {
+                    return 4096;
+                }
+                double ratio = vmSizeKb * 1024.0 / fields[0];
+                long page = 4096;
+                while (page * 2 <= ratio * 1.4) {
+                    page *= 2;
+                }
+                return page;
+            } catch (IOException | RuntimeException e) {
+                return 4096;
+            }
         }
     }
 

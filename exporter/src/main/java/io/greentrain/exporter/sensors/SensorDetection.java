@@ -95,7 +95,7 @@ public final class SensorDetection {
                 "rapl", raplProblem, raplReason, raplFix, fault ? SensorDiagnosis.Severity.WARNING : SensorDiagnosis.Severity.INFO,
                 selection.notes()));
         // the RAPL problem is reported once, with the cpu; the dram line only points to it
-        addDramEstimate(config, sensors, diagnoses, "RAPL not used (see cpu)", raplReason, raplFix, SensorDiagnosis.Severity.QUIET);
+        addDramEstimate(config, sensors, diagnoses, "see cpu", raplReason, "", SensorDiagnosis.Severity.QUIET);
     }
 
     private static void addDramEstimate(GreenTrainConfig config, List<EnergySensor> sensors, List<SensorDiagnosis> diagnoses,
