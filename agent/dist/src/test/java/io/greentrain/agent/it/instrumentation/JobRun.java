@@ -1,0 +1,149 @@
+package io.greentrain.agent.it.instrumentation;
+
+import io.greentrain.agent.it.ForkedJvm;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one of the training jobs ({@code apps/*Job}, or {@code Smile6Job.java} in source-file mode) in a fresh JVM,
+ * with or without {@code -javaagent:greentrain-agent.jar}, and parses what the agent said about it.
+ *
+ * <p>The application class path is the test class path minus GreenTrain's own modules: unlike
+ * {@link ForkedJvm#applicationClassPath()}, third-party jars the agent happens to use too (commons-io, slf4j) stay,
+ * because the ML libraries need them and a real application would have them.
+ */
+final class JobRun {
+
+    /** Agent options every instrumentation run uses: debug lines per call, no HTTP endpoint (ports clash in parallel). */
+    static final String BASE_OPTIONS = "log.level=debug,prometheus.enabled=false";
+
+    private final List<String> command = new ArrayList<>();
+    private String javaHome = System.getProperty("java.home");
+    private String agentOptions;
+    private final List<String> jvmArgs = new ArrayList<>();
+    private String classPath = applicationClassPath();
+    private final List<String> main = new ArrayList<>();
+    private long timeoutSeconds = 240;
+
+    private JobRun() {
+    }
+
+    static JobRun of(Class<?> mainClass) {
+        JobRun run = new JobRun();
+        run.main.add(mainClass.getName());
+        return run;
+    }
+
+    /** A single-file program run by the launcher in source-file mode (JDK 11+). */
+    static JobRun sourceFile(Path file) {
+        JobRun run = new JobRun();
+        run.main.add(file.toAbsolutePath().toString());
+        return run;
+    }
+
+    JobRun withAgent(String options) {
+        this.agentOptions = options;
+        return this;
+    }
+
+    JobRun javaHome(String home) {
+        this.javaHome = home;
+        return this;
+    }
+
+    JobRun classPath(String cp) {
+        this.classPath = cp;
+        return this;
+    }
+
+    JobRun jvmArg(String... args) {
+        jvmArgs.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    List<String> command() {
+        command.clear();
+        command.add(Paths.get(javaHome, "bin", "java").toString());
+        if (agentOptions != null) {
+            command.add("-javaagent:" + ForkedJvm.agentJar().toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+        }
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classPath);
+        command.addAll(main);
+        return new ArrayList<>(command);
+    }
+
+    Process start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command());
+        builder.environment().keySet().removeIf(k -> k.startsWith("GREENTRAIN_") || k.equals("JAVA_TOOL_OPTIONS"));
+        return builder.start();
+    }
+
+    JobResult run() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = start();
+        Drain out = new Drain(process.getInputStream());
+        Drain err = new Drain(process.getErrorStream());
+        out.start();
+        err.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("job did not finish in " + timeoutSeconds + " s: " + command()
+                    + "\nstdout:\n" + out.text() + "\nstderr:\n" + err.text());
+        }
+        out.join();
+        err.join();
+        return new JobResult(command(), process.exitValue(), out.text(), err.text(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Test class path minus GreenTrain's own modules (the agent must come from the agent jar only). */
+    static String applicationClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("/greentrain-") && !entry.contains("/agent/core/")
+                        && !entry.contains("/agent/bootstrap/") && !entry.contains("/exporter/target/"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Reads a stream to the end on a daemon thread, so a chatty child never blocks on a full pipe. */
+    static final class Drain extends Thread {
+        private final InputStream in;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        Drain(InputStream in) {
+            this.in = in;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            byte[] chunk = new byte[8192];
+            try {
+                int read;
+                while ((read = in.read(chunk)) >= 0) {
+                    synchronized (buffer) {
+                        buffer.write(chunk, 0, read);
+                    }
+                }
+            } catch (IOException ignored) {
+                // process gone
+            }
+        }
+
+        String text() {
+            synchronized (buffer) {
+                return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
