@@ -58,11 +58,13 @@ public final class CoresetDataSetIterator implements DataSetIterator {
         this.source = builder.source;
         this.rows = new DataSetRows(source);
         this.selector = builder.selector;
-        this.batchSize = builder.batchSize > 0 ? builder.batchSize : Math.max(1, source.batch());
         this.requestedEpochSize = builder.epochSize;
         this.resampling = builder.resampling;
         this.reselectEachEpoch = builder.reselectEachEpoch;
         selectCoreset(selector);
+        // some iterators (ExistingDataSetIterator) report batch() = 0: then use the size of their first batch
+        int sourceBatch = source.batch() > 0 ? source.batch() : rows.firstBatchSize();
+        this.batchSize = builder.batchSize > 0 ? builder.batchSize : Math.max(1, sourceBatch);
         planEpoch();
     }
 
@@ -94,7 +96,7 @@ public final class CoresetDataSetIterator implements DataSetIterator {
             this.selector = Objects.requireNonNull(selector, "selector");
         }
 
-        /** Mini-batch size (default: the source's {@code batch()}). */
+        /** Mini-batch size (default: the source's {@code batch()}, or the size of its first batch if that is 0). */
         public Builder batchSize(int batchSize) {
             if (batchSize <= 0) {
                 throw new IllegalArgumentException("batchSize = " + batchSize + " must be positive");

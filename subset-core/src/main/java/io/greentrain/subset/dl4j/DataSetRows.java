@@ -20,6 +20,7 @@ final class DataSetRows implements RowSource {
     private final DataSetIterator source;
     private final List<DataSet> gathered = new ArrayList<>();
     private boolean gathering;
+    private int firstBatchSize;
 
     DataSetRows(DataSetIterator source) {
         this.source = source;
@@ -35,6 +36,11 @@ final class DataSetRows implements RowSource {
     DataSet gathered() {
         gathering = false;
         return gathered.size() == 1 ? gathered.get(0) : DataSet.merge(gathered);
+    }
+
+    /** The number of examples in the first batch read, 0 before any was read. */
+    int firstBatchSize() {
+        return firstBatchSize;
     }
 
     @Override
@@ -78,6 +84,9 @@ final class DataSetRows implements RowSource {
             long examples = features.size(0);
             INDArray flat = features.rank() == 2 ? features : features.reshape('c', examples, features.length() / examples);
             rows = flat.toFloatMatrix();
+            if (firstBatchSize == 0) {
+                firstBatchSize = rows.length;
+            }
             INDArray labelArray = next.getLabels();
             labels = null;
             if (labelArray != null && labelArray.rank() == 2 && labelArray.size(1) > 1) {
