@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * TDP in watts per socket by CPU model, from the {@code cpu-tdp.tsv} resource (codecarbon's
- * {@code cpu_power.csv}, 4,902 Intel ARK and AMD models; see the resource's header and NOTICE).
+ * {@code cpu_power.csv}: 4,841 distinct Intel ARK and AMD models, keyed by their {@linkplain #normalize
+ * normalized} name; see the resource's header and NOTICE).
  *
  * <p>Matching: the OS's model string and the table's names are both {@linkplain #normalize normalized}
  * (trademarks, "CPU", "Processor", core counts, generation prefixes, clock speeds and parenthesised
@@ -58,8 +59,9 @@ public final class CpuTdpTable {
                 if (line.startsWith("#") || line.isEmpty()) {
                     continue;
                 }
+                // keys are stored normalized (derive_cpu_tdp.py): no regex work at agent startup
                 int tab = line.indexOf('\t');
-                table.putIfAbsent(normalize(line.substring(0, tab)), Double.parseDouble(line.substring(tab + 1)));
+                table.putIfAbsent(line.substring(0, tab), Double.parseDouble(line.substring(tab + 1)));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read resource " + RESOURCE, e);
@@ -69,6 +71,11 @@ public final class CpuTdpTable {
 
     public int size() {
         return wattsByName.size();
+    }
+
+    /** The table's keys: model names as {@link #normalize} gives them. */
+    public java.util.Set<String> names() {
+        return wattsByName.keySet();
     }
 
     /** Watts per socket of the model, if the table knows it. */

@@ -89,9 +89,14 @@ public final class NvmlSensor implements EnergySensor {
         Objects.requireNonNull(library, "library");
         NvmlLibrary nvml;
         try {
+            if (!libraryWasConfigured && !nvidiaDriverPresent()) {
+                // loading JNA and failing dlopen costs ~200 ms of startup on every GPU-less host: skip it
+                throw new UnsatisfiedLinkError("no NVIDIA kernel driver (/proc/driver/nvidia, /dev/nvidiactl, /dev/dxg)");
+            }
             nvml = NvmlLibrary.load(library);
         } catch (Throwable e) {
-            String problem = "no NVIDIA library '" + library + "' (" + e.getClass().getSimpleName() + ")";
+            String problem = "no NVIDIA library '" + library + "' (" + e.getClass().getSimpleName()
+                    + (e.getMessage() != null && e.getMessage().startsWith("no NVIDIA kernel driver") ? ": " + e.getMessage() : "") + ")";
             String fix = "on a host with NVIDIA GPUs install the NVIDIA driver (it ships libnvidia-ml.so.1), or set greentrain.nvml.library "
                     + "to the library's absolute path; in a container use the NVIDIA container toolkit (--gpus all)";
             return new Opening(null, new SensorDiagnosis(Component.GPU, null, "no GPU metrics", "nvml", problem, "absent", fix,
@@ -197,6 +202,18 @@ public final class NvmlSensor implements EnergySensor {
             length++;
         }
         return new String(buffer, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether an NVIDIA driver is loaded on this Linux host (or a WSL2 GPU bridge): NVML cannot work
+     * without one. True where there is no {@code /proc} to tell (not Linux): then loading decides.
+     */
+    static boolean nvidiaDriverPresent() {
+        if (!Files.isDirectory(Paths.get("/proc/self"))) {
+            return true;
+        }
+        return Files.exists(Paths.get("/proc/driver/nvidia")) || Files.exists(Paths.get("/dev/nvidiactl"))
+                || Files.exists(Paths.get("/dev/dxg"));
     }
 
     static boolean visibleInOurProc(int pid) {

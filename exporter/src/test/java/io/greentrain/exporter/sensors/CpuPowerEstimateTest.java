@@ -16,6 +16,14 @@ class CpuPowerEstimateTest {
     }
 
     @Test
+    void shippedKeysAreWhatNormalizeGives() {
+        // the resource stores normalized names (derive_cpu_tdp.py); a drift between script and Java would break lookups
+        assertThat(TABLE.names()).allSatisfy(key -> assertThat(CpuTdpTable.normalize(key)).isEqualTo(key));
+        assertThat(CpuTdpTable.normalize("AMD Ryzen 5 3500 Processor (OEM Only)")).isEqualTo("amd ryzen 5 3500");
+        assertThat(CpuTdpTable.normalize("Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz")).isEqualTo("intel xeon gold 6248");
+    }
+
+    @Test
     void osModelStringsMatchTableNames() {
         assertThat(TABLE.lookup("Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz")).get()
                 .satisfies(m -> assertThat(m.wattsPerSocket()).isEqualTo(300));

@@ -168,6 +168,9 @@ class NvmlSensorTest {
         assertThat(opening.diagnosis().reported()).isFalse();
         assertThat(opening.diagnosis().severity()).isEqualTo(SensorDiagnosis.Severity.QUIET);
         assertThat(opening.diagnosis().fix()).contains("greentrain.nvml.library");
+        if (!NvmlSensor.nvidiaDriverPresent()) {
+            assertThat(opening.diagnosis().problem()).as("JNA is not even loaded without a driver").contains("no NVIDIA kernel driver");
+        }
 
         NvmlSensor.Opening configured = NvmlSensor.open("/nowhere/libnvidia-ml.so.1", true, null, OWN_PID);
         assertThat(configured.diagnosis().severity()).isEqualTo(SensorDiagnosis.Severity.WARNING);
