@@ -45,20 +45,23 @@ public final class AgentStarter {
     private static void startExporter(GreenTrainConfig config) {
         try {
             GreenTrainExporter exporter = GreenTrainExporter.start(config);
-            TrainingCallBridge.install(new TrainingCallRecorder(exporter.trainingCalls()));
+            TrainingCallRecorder recorder = new TrainingCallRecorder(exporter.trainingCalls());
+            TrainingCallBridge.install(recorder);
             try {
-                Runtime.getRuntime().addShutdownHook(DaemonThreads.named("greentrain-shutdown").newThread(() -> shutdown(exporter)));
+                Runtime.getRuntime().addShutdownHook(DaemonThreads.named("greentrain-shutdown").newThread(() -> shutdown(recorder, exporter)));
             } catch (IllegalStateException jvmExiting) {
-                shutdown(exporter); // the job finished before we were up: nothing to add
+                shutdown(recorder, exporter); // the job finished before we were up: nothing to add
             }
         } catch (Throwable t) {
             AgentLog.error("measurement not started, the job runs without it: " + t);
         }
     }
 
-    private static void shutdown(GreenTrainExporter exporter) {
+    /** Calls still running are recorded as interrupted before the exporter (records file, endpoint) closes. */
+    private static void shutdown(TrainingCallRecorder recorder, GreenTrainExporter exporter) {
         try {
             TrainingCallBridge.install(null);
+            recorder.interruptCallsInFlight();
             exporter.close();
         } catch (Throwable ignored) {
             // the JVM is going away; nothing useful to report

@@ -5,6 +5,9 @@ import io.greentrain.exporter.attribution.CallHandle;
 import io.greentrain.exporter.attribution.CallStart;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.status.AgentLog;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Translates what the bridge saw (library, declaring type, method, receiver, arguments) into the exporter's plain
@@ -26,6 +29,8 @@ final class TrainingCallRecorder implements TrainingCallListener {
     private final CallDescriber describer = new CallDescriber();
     /** The outermost call in flight on each thread (the bridge reports only outermost calls, so no stack is needed). */
     private final ThreadLocal<Tracked> current = new ThreadLocal<>();
+    /** Every call in flight, so that a JVM shutting down (SIGTERM, System.exit) can record them as interrupted. */
+    private final Set<Tracked> inFlight = ConcurrentHashMap.newKeySet();
 
     TrainingCallRecorder(TrainingCalls calls) {
         this.calls = calls;
@@ -39,6 +44,7 @@ final class TrainingCallRecorder implements TrainingCallListener {
                 describer.dataFingerprint(args), describer.configFingerprint(library, receiver, args));
         Tracked tracked = new Tracked(calls.started(start), library, current.get());
         current.set(tracked);
+        inFlight.add(tracked);
         if (AgentLog.isDebug()) {
             AgentLog.debug("call started " + start + " epochsPlanned=" + start.epochsPlanned()
                     + " data=" + start.dataFingerprint() + " config=" + start.configFingerprint());
@@ -55,6 +61,10 @@ final class TrainingCallRecorder implements TrainingCallListener {
             } else {
                 current.set(tracked.outer);
             }
+        }
+        inFlight.remove(tracked);
+        if (!tracked.ended.compareAndSet(false, true)) {
+            return; // already recorded as interrupted by a JVM shutdown
         }
         if (AgentLog.isDebug()) {
             AgentLog.debug("call ended " + tracked.library + (thrown == null ? " success" : " error " + thrown.getClass().getName())
@@ -73,11 +83,24 @@ final class TrainingCallRecorder implements TrainingCallListener {
         }
     }
 
+    /**
+     * The JVM is shutting down while these calls still run (SIGTERM, {@code System.exit} on another thread): ends each
+     * as {@link TrainingCalls#INTERRUPTED}, charged up to now. A call that then returns normally is not ended twice.
+     */
+    void interruptCallsInFlight() {
+        for (Tracked tracked : inFlight) {
+            inFlight.remove(tracked);
+            if (tracked.ended.compareAndSet(false, true)) {
+                calls.ended(tracked.handle, TrainingCalls.INTERRUPTED, "");
+            }
+        }
+    }
+
     private static String simpleName(String type) {
         return type.substring(type.lastIndexOf('.') + 1);
     }
 
-    /** A call in flight as the bridge holds it; touched only by the thread that made the call. */
+    /** A call in flight as the bridge holds it; touched only by the thread that made the call (but {@link #ended}). */
     static final class Tracked {
         final CallHandle handle;
         final String library;
@@ -86,6 +109,8 @@ final class TrainingCallRecorder implements TrainingCallListener {
          * exception inside the agent itself; kept so that the outer call gets its epochs back.
          */
         final Tracked outer;
+        /** Set by whoever ends the call first: its own thread, or the shutdown hook. */
+        final AtomicBoolean ended = new AtomicBoolean();
         int epochs;
 
         Tracked(CallHandle handle, String library, Tracked outer) {
