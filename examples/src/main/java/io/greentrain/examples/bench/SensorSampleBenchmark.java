@@ -44,7 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code periodicSample}: {@link EnergySampler#tick()}, what the sampler thread does each interval
  *       (also RSS and each GPU's process list).</li>
  * </ul>
- * Goal: under 50 µs. Run (after {@code mvn -pl exporter -am install}, which builds the NVML test double):
+ * Goal: under 50 µs. Run (after {@code mvn -pl examples -am install -DskipTests}; the exporter's
+ * {@code process-test-classes} phase builds the NVML test double):
  * <pre>
  * mvn -q -pl examples exec:exec -Dexec.executable=java -Dexec.classpathScope=compile \
  *     -Dexec.args="-cp %classpath org.openjdk.jmh.Main SensorSampleBenchmark"
@@ -84,7 +85,7 @@ public class SensorSampleBenchmark {
                 Paths.get("..", "exporter", "target", "nvml-test-double", "libnvml-test-double.so").toAbsolutePath().normalize().toString());
         if (!Files.isRegularFile(Paths.get(library))) {
             throw new IllegalStateException("NVML test double not found at " + library
-                    + ": run mvn -pl exporter -am install first, or set -Dgreentrain.bench.nvml");
+                    + ": run mvn -pl examples -am install -DskipTests first, or set -Dgreentrain.bench.nvml");
         }
         NvmlTestDouble gpus = Native.load(library, NvmlTestDouble.class);
         gpus.gtd_reset(GPUS);
