@@ -10,6 +10,11 @@ import picocli.CommandLine.Option;
 /** Data options shared by the jobs and the study. */
 public final class DataOptions {
 
+    /** Test rows given with --test-rows, or null. */
+    public Integer testRows() {
+        return testRows;
+    }
+
     /** Training rows given with --rows, or null. */
     public Integer rows() {
         return rows;

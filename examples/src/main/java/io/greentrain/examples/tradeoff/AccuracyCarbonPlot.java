@@ -32,6 +32,52 @@ public final class AccuracyCarbonPlot {
     private AccuracyCarbonPlot() {
     }
 
+    /** All models at once: accuracy change against energy share of the full-data run, one marker set per method. */
+    static XYChart overview(StudyReport report, List<String> methodOrder) {
+        XYChart chart = new XYChartBuilder().width(620).height(440).title("all models: cost vs accuracy change")
+                .xAxisTitle("energy, % of the full-data run (selection included, log)")
+                .yAxisTitle("accuracy change vs full data (pp)").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
+        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(7);
+        int colour = 0;
+        for (String method : methodOrder) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (MedianPoint p : report.points()) {
+                MedianPoint full = report.fullOf(p.modelId());
+                if (!p.method().equals(method) || full == null) {
+                    continue;
+                }
+                double share = 100 * p.totalJoules() / full.totalJoules();
+                double delta = 100 * (p.accuracy() - full.accuracy());
+                if (share > 0 && !Double.isNaN(delta)) {
+                    x.add(share);
+                    y.add(delta);
+                }
+            }
+            if (!x.isEmpty()) {
+                XYSeries s = chart.addSeries(method, x, y);
+                s.setMarkerColor(PALETTE[colour % PALETTE.length]);
+                s.setMarker(SeriesMarkers.CIRCLE);
+            }
+            colour++;
+        }
+        XYSeries goal = chart.addSeries("goal: >= -1 pp at <= 15 %", List.of(1.0, 15.0, 15.0),
+                List.of(-1.0, -1.0, 0.5));
+        goal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        goal.setMarker(SeriesMarkers.NONE);
+        goal.setLineColor(Color.BLACK);
+        goal.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        return chart;
+    }
+
     public static void write(Path png, StudyReport report, List<String> methodOrder, String subtitle) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<XYChart> charts = new ArrayList<>();
@@ -54,7 +100,6 @@ public final class AccuracyCarbonPlot {
             chart.getStyler().setYAxisDecimalPattern("0.000");
             chart.getStyler().setMarkerSize(7);
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            int colour = 0;
             MedianPoint full = report.fullOf(model);
             for (String method : methodOrder) {
                 List<Double> x = new ArrayList<>();
@@ -70,11 +115,11 @@ public final class AccuracyCarbonPlot {
                     continue;
                 }
                 XYSeries series = chart.addSeries(method, x, y);
-                series.setLineColor(PALETTE[colour % PALETTE.length]);
-                series.setMarkerColor(PALETTE[colour % PALETTE.length]);
+                Color c = PALETTE[methodOrder.indexOf(method) % PALETTE.length];
+                series.setLineColor(c);
+                series.setMarkerColor(c);
                 series.setMarker(SeriesMarkers.CIRCLE);
                 series.setLineStyle(new BasicStroke(1.6f));
-                colour++;
             }
             if (full != null && report.cost().applyAsDouble(full) > 0) {
                 XYSeries f = chart.addSeries("full data (100 %)", List.of(report.cost().applyAsDouble(full)),
@@ -90,11 +135,25 @@ public final class AccuracyCarbonPlot {
         if (charts.isEmpty()) {
             throw new IOException("nothing to plot: no run has both an accuracy and a positive " + report.costName());
         }
+        if (charts.size() > 1) {
+            charts.add(overview(report, methodOrder));
+        }
         if (png.getParent() != null) {
             Files.createDirectories(png.getParent());
         }
         int cols = charts.size() == 1 ? 1 : 2;
         int rows = (charts.size() + cols - 1) / cols;
+        while (charts.size() < rows * cols) {
+            XYChart blank = new XYChartBuilder().width(620).height(440).title("").build();
+            blank.getStyler().setChartBackgroundColor(Color.WHITE);
+            blank.getStyler().setPlotBackgroundColor(Color.WHITE);
+            blank.getStyler().setPlotBorderVisible(false);
+            blank.getStyler().setAxisTicksVisible(false);
+            blank.getStyler().setLegendVisible(false);
+            blank.getStyler().setPlotGridLinesVisible(false);
+            blank.addSeries(" ", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+            charts.add(blank);
+        }
         String name = png.toString();
         String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
         BitmapEncoder.saveBitmap(charts, rows, cols, base, BitmapEncoder.BitmapFormat.PNG);

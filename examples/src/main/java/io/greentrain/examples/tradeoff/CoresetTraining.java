@@ -10,8 +10,10 @@ import io.greentrain.subset.WeightedResampling;
 /**
  * Turns a weighted coreset into what a trainer can take: Tribuo gets the coreset rows with their weights as example
  * weights (scaled to mean 1, so SGD steps keep their size); DL4J and Smile, which have no per-example weights, get
- * the same number of rows resampled systematically in proportion to the weights (subset-core's
- * {@link WeightedResampling}), so that the weighted loss is kept in expectation.
+ * m rows (the coreset's draws) resampled systematically in proportion to the weights (subset-core's
+ * {@link WeightedResampling}), so that the weighted loss is kept in expectation. These are the rules of subset-core's
+ * own adapters ({@code TribuoCoresets.selectFor}, {@code SmileCoresets}); the study applies them to a coreset it
+ * selected once, so that one selection (and its energy) serves all five models.
  */
 public final class CoresetTraining {
 
@@ -35,7 +37,7 @@ public final class CoresetTraining {
             }
             return new CoresetTraining(train.rows(indices), f, indices.length);
         }
-        int[] counts = WeightedResampling.counts(coreset, coreset.size(), Resampling.SYSTEMATIC, seed);
+        int[] counts = WeightedResampling.counts(coreset, coreset.draws(), Resampling.SYSTEMATIC, seed);
         int[] order = WeightedResampling.expand(counts, seed);
         int[] rows = new int[order.length];
         int distinct = 0;

@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
             "For each model (DL4J, Smile, Tribuo), selection method and fraction, with several seeds: select, train, "
                 + "evaluate on the held-out test split; energy and CO2e come from the GreenTrain agent's per-call "
                 + "records, so the agent must be attached (exit code 2 and instructions otherwise).",
-            "The default quick setting uses 6,000 training rows of Fashion-MNIST pooled to 14x14, fractions 5/10/25/100 %, "
-                + "3 seeds; --full runs the whole grid (1/5/10/25/50/100 %) on all rows with bigger models."})
+            "The default quick setting uses 6,000 training and 2,000 test rows of Fashion-MNIST pooled to 14x14, fractions "
+                + "5/10/25/100 %%, 3 seeds; --full runs the whole grid (1/5/10/25/50/100 %%) on all rows."})
 public final class TradeoffCommand implements Callable<Integer> {
 
     static final int QUICK_ROWS = 6000;
@@ -43,8 +43,12 @@ public final class TradeoffCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions = new DataOptions();
 
-    @Option(names = "--full", description = "Run the whole grid: all training rows, fractions 1/5/10/25/50/100 %%, bigger models.")
+    @Option(names = "--full", description = "Run the whole grid: all training and test rows (unless --rows/--test-rows), "
+            + "fractions 1/5/10/25/50/100 %%.")
     boolean full;
+
+    @Option(names = "--big-models", description = "Bigger models and more epochs (the jobs' --full setting).")
+    boolean bigModels;
 
     @Option(names = "--methods", split = ",", paramLabel = "M",
             description = "Selection methods (default: all of uniform, stratified, lightweight, archetypal, kcenter, el2n).")
@@ -78,18 +82,25 @@ public final class TradeoffCommand implements Callable<Integer> {
             description = "ND4J OpenMP/BLAS threads (0 = ND4J's default). Default: ${DEFAULT-VALUE}.")
     int dl4jThreads;
 
+    @Option(names = "--from-csv", paramLabel = "FILE",
+            description = "Do not run anything: rebuild summary.md and the plot from a runs.csv of an earlier study.")
+    Path fromCsv;
+
     @Option(names = "--no-progress", description = "No progress bar (one line per finished run instead).")
     boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
+        if (fromCsv != null) {
+            return rebuildReport();
+        }
         if (AgentSetup.agentJar() == null) {
             err.println(AgentSetup.attachInstructions(full ? "--full" : ""));
             return 2;
         }
         Instant started = Instant.now();
-        Models.Effort effort = full ? Models.Effort.FULL : Models.Effort.QUICK;
+        Models.Effort effort = bigModels ? Models.Effort.FULL : Models.Effort.QUICK;
         boolean images = dataOptions.dataSet() == DataSets.FASHION_MNIST;
         TrainTest data = dataOptions.load(full || !images ? 0 : QUICK_ROWS, full || !images ? 0 : QUICK_TEST_ROWS,
                 images ? 2 : 1);
@@ -136,7 +147,8 @@ public final class TradeoffCommand implements Callable<Integer> {
         context.add("- Data: " + data + " — " + dataOptions.dataSet().licence() + ".");
         context.add("- Grid: " + trainers.size() + " models (" + String.join(", ", trainers.stream().map(Trainer::id)
                 .toList()) + "), methods " + String.join(", ", methodList) + ", fractions " + fractionList
-                + ", seeds " + seedList + " (" + (full ? "--full" : "quick") + " setting).");
+                + ", seeds " + seedList + " (" + (full ? "--full" : "quick") + " setting" + (bigModels ? ", big models" : "")
+                + ").");
         context.add("- Energy and CO2e: GreenTrain agent records (" + recordsFile + "); energy sources "
                 + sources(results) + "; zone " + zone(results) + ".");
         context.add(String.format(Locale.ROOT, "- Wall time of the whole study: %d min %02d s, %d runs, %s.",
@@ -168,13 +180,62 @@ public final class TradeoffCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int rebuildReport() throws java.io.IOException {
+        List<RunResult> results = ResultsCsv.read(fromCsv);
+        List<String> methodList = new ArrayList<>();
+        for (String m : StudySettings.ALL_METHODS) {
+            if (results.stream().anyMatch(r -> r.method().equals(m))) {
+                methodList.add(m);
+            }
+        }
+        boolean larger = results.stream().anyMatch(r -> r.data().startsWith("fashion-mnist"));
+        StudyReport report = new StudyReport(results, methodList, larger);
+        Path md = out.resolve("summary.md");
+        Path png = out.resolve("accuracy-vs-co2e.png");
+        List<String> context = new ArrayList<>();
+        String previous = previousContext(md);
+        context.add(previous.isEmpty() ? "- Rebuilt from " + fromCsv + "." : previous);
+        report.write(md, "Accuracy vs CO2e: representative subsets in DL4J, Smile and Tribuo", context);
+        AccuracyCarbonPlot.write(png, report, methodList, results.isEmpty() ? "" : results.get(0).data());
+        System.out.print(report.goals().headline());
+        System.out.println("Summary table: " + md.toAbsolutePath());
+        System.out.println("Plot:          " + png.toAbsolutePath());
+        return 0;
+    }
+
+    /** The context lines (before "## Goals") of an existing summary, so a rebuild keeps them. */
+    private static String previousContext(Path md) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(md)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : java.nio.file.Files.readAllLines(md)) {
+            if (line.startsWith("## ")) {
+                break;
+            }
+            if (line.startsWith("- ")) {
+                sb.append(sb.length() == 0 ? "" : "\n").append(line);
+            }
+        }
+        return sb.toString();
+    }
+
     private String commandArgs() {
         StringBuilder sb = new StringBuilder();
         if (full) {
             sb.append(" --full");
         }
+        if (bigModels) {
+            sb.append(" --big-models");
+        }
+        if (!dataOptions.dataSet().id().equals("fashion-mnist")) {
+            sb.append(" --data ").append(dataOptions.dataSet().id());
+        }
         if (dataOptions.rows() != null) {
             sb.append(" --rows ").append(dataOptions.rows());
+        }
+        if (dataOptions.testRows() != null) {
+            sb.append(" --test-rows ").append(dataOptions.testRows());
         }
         if (methods != null) {
             sb.append(" --methods ").append(String.join(",", methods));
