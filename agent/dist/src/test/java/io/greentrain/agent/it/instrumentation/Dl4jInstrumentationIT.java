@@ -5,7 +5,9 @@ import static io.greentrain.agent.it.instrumentation.Steps.assertOneCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greentrain.agent.it.instrumentation.apps.Dl4jJob;
+import io.greentrain.exporter.records.CallRecord;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +20,31 @@ class Dl4jInstrumentationIT {
 
     static JobResult plain;
     static JobResult traced;
+    static JobResult rapl;
 
     @BeforeAll
     static void runJob() throws Exception {
         plain = JobRun.of(Dl4jJob.class).run();
-        traced = JobRun.of(Dl4jJob.class).withAgent(JobRun.BASE_OPTIONS + ",records.file=" + dir.resolve("calls.jsonl")).run();
+        traced = JobRun.of(Dl4jJob.class).withAgent(JobRun.estimatePath(dir.resolve("estimate.jsonl"))).run();
+        try (RaplFixture fixture = RaplFixture.start(dir.resolve("powercap"))) {
+            rapl = JobRun.of(Dl4jJob.class).withAgent(JobRun.raplFixture(fixture.root(), dir.resolve("rapl.jsonl"))).run();
+        }
+    }
+
+    @Test
+    void oneRecordPerCallWithEnergyOnTheEstimatePath() throws Exception {
+        List<CallRecord> records = Records.assertOnePerCall(traced, dir.resolve("estimate.jsonl"), "estimate");
+        assertThat(records).hasSize(6);
+        // epochs reach the record: fit(iterator, 3) planned and ran 3, early stopping ran 2
+        assertThat(records).anyMatch(r -> r.model().equals("MultiLayerNetwork") && r.epochsPlanned() == 3 && r.epochs() == 3)
+                .anyMatch(r -> r.model().equals("ComputationGraph") && r.epochsPlanned() == 2 && r.epochs() == 2)
+                .anyMatch(r -> r.model().equals("EarlyStoppingTrainer") && r.epochs() == 2);
+    }
+
+    @Test
+    void oneRecordPerCallWithEnergyOnTheFixtureRaplTree() throws Exception {
+        assertCleanRun(rapl);
+        assertThat(Records.assertOnePerCall(rapl, dir.resolve("rapl.jsonl"), "rapl")).hasSize(6);
     }
 
     @Test

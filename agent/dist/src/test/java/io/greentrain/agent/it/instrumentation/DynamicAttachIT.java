@@ -40,7 +40,7 @@ class DynamicAttachIT {
 
             Process attach = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     ForkedJvm.agentJar().toAbsolutePath().toString(), "attach", Long.toString(target.pid()),
-                    JobRun.BASE_OPTIONS + ",records.file=" + dir.resolve("calls.jsonl")).redirectErrorStream(true).start();
+                    JobRun.estimatePath(dir.resolve("calls.jsonl"))).redirectErrorStream(true).start();
             String attachOutput = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(attach.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(attach.exitValue()).as(attachOutput).isZero();

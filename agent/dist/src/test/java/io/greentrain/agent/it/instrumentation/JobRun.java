@@ -24,8 +24,22 @@ import java.util.stream.Collectors;
  */
 final class JobRun {
 
-    /** Agent options every instrumentation run uses: debug lines per call, no HTTP endpoint (ports clash in parallel). */
-    static final String BASE_OPTIONS = "log.level=debug,prometheus.enabled=false";
+    /**
+     * Agent options every instrumentation run uses: debug lines per call, no HTTP endpoint (ports would clash), no GPU
+     * probing (records stay comparable on CI hosts with an NVIDIA driver).
+     */
+    static final String BASE_OPTIONS = "log.level=debug,prometheus.enabled=false,gpu.enabled=false";
+
+    /** Options for a run on the estimate path (an empty powercap root: no RAPL) writing records to {@code records}. */
+    static String estimatePath(Path records) throws IOException {
+        Path noPowercap = java.nio.file.Files.createTempDirectory(records.getParent(), "no-powercap");
+        return BASE_OPTIONS + ",rapl.root=" + noPowercap + ",records.file=" + records;
+    }
+
+    /** Options for a run reading the fixture RAPL tree at {@code powercapRoot}, writing records to {@code records}. */
+    static String raplFixture(Path powercapRoot, Path records) {
+        return BASE_OPTIONS + ",rapl.root=" + powercapRoot + ",records.file=" + records;
+    }
 
     private final List<String> command = new ArrayList<>();
     private String javaHome = System.getProperty("java.home");

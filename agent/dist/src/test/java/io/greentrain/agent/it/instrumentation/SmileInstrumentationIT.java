@@ -33,8 +33,34 @@ class SmileInstrumentationIT {
     abstract static class SmileSteps {
         JobResult plain;
         JobResult traced;
+        JobResult rapl;
+        Path estimateRecords;
+        Path raplRecords;
 
         abstract String multiStart();
+
+        abstract JobRun job() throws IOException;
+
+        void runJob(String name) throws Exception {
+            estimateRecords = dir.resolve(name + "-estimate.jsonl");
+            raplRecords = dir.resolve(name + "-rapl.jsonl");
+            plain = job().run();
+            traced = job().withAgent(JobRun.estimatePath(estimateRecords)).run();
+            try (RaplFixture fixture = RaplFixture.start(dir.resolve(name + "-powercap"))) {
+                rapl = job().withAgent(JobRun.raplFixture(fixture.root(), raplRecords)).run();
+            }
+        }
+
+        @Test
+        void oneRecordPerCallWithEnergyOnTheEstimatePath() throws Exception {
+            assertThat(Records.assertOnePerCall(traced, estimateRecords, "estimate")).hasSize(15);
+        }
+
+        @Test
+        void oneRecordPerCallWithEnergyOnTheFixtureRaplTree() throws Exception {
+            assertCleanRun(rapl);
+            assertThat(Records.assertOnePerCall(rapl, raplRecords, "rapl")).hasSize(15);
+        }
 
         @Test
         void oneCallPerOutermostFit() {
@@ -93,8 +119,12 @@ class SmileInstrumentationIT {
 
         @BeforeAll
         void runJob() throws Exception {
-            plain = JobRun.of(SmileJob.class).run();
-            traced = JobRun.of(SmileJob.class).withAgent(JobRun.BASE_OPTIONS + ",records.file=" + dir.resolve("smile3.jsonl")).run();
+            runJob("smile3");
+        }
+
+        @Override
+        JobRun job() {
+            return JobRun.of(SmileJob.class);
         }
 
         @Override
@@ -112,8 +142,7 @@ class SmileInstrumentationIT {
             assertThat(Paths.get(ForkedJvm.jdk25Home(), "bin", "java")).as("Temurin JDK 25 (jdk25.home)").isExecutable();
             assertThat(Paths.get("/usr/lib/x86_64-linux-gnu/libopenblas.so"))
                     .as("Smile 6 calls BLAS/LAPACK through FFM: apt-get install -y libopenblas-dev").exists();
-            plain = smile6().run();
-            traced = smile6().withAgent(JobRun.BASE_OPTIONS + ",records.file=" + dir.resolve("smile6.jsonl")).run();
+            runJob("smile6");
         }
 
         @Override
@@ -121,7 +150,8 @@ class SmileInstrumentationIT {
             return "smile:Clustering Clustering#run";
         }
 
-        private JobRun smile6() throws IOException {
+        @Override
+        JobRun job() throws IOException {
             String classPath;
             try (Stream<Path> jars = Files.list(Paths.get("target", "smile6"))) {
                 classPath = jars.map(Path::toString).sorted().collect(Collectors.joining(File.pathSeparator));

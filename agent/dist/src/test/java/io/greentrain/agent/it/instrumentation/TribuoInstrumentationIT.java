@@ -19,11 +19,27 @@ class TribuoInstrumentationIT {
 
     static JobResult plain;
     static JobResult traced;
+    static JobResult rapl;
 
     @BeforeAll
     static void runJob() throws Exception {
         plain = JobRun.of(TribuoJob.class).run();
-        traced = JobRun.of(TribuoJob.class).withAgent(JobRun.BASE_OPTIONS + ",records.file=" + dir.resolve("calls.jsonl")).run();
+        traced = JobRun.of(TribuoJob.class).withAgent(JobRun.estimatePath(dir.resolve("estimate.jsonl"))).run();
+        try (RaplFixture fixture = RaplFixture.start(dir.resolve("powercap"))) {
+            rapl = JobRun.of(TribuoJob.class).withAgent(JobRun.raplFixture(fixture.root(), dir.resolve("rapl.jsonl"))).run();
+        }
+    }
+
+    @Test
+    void oneRecordPerCallWithEnergyOnTheEstimatePath() throws Exception {
+        assertThat(Records.assertOnePerCall(traced, dir.resolve("estimate.jsonl"), "estimate")).hasSize(13);
+    }
+
+    @Test
+    void oneRecordPerCallWithEnergyOnTheFixtureRaplTree() throws Exception {
+        assertCleanRun(rapl);
+        assertThat(rapl.allStarted()).hasSize(13);
+        assertThat(Records.assertOnePerCall(rapl, dir.resolve("rapl.jsonl"), "rapl")).hasSize(13);
     }
 
     @Test
@@ -69,8 +85,8 @@ class TribuoInstrumentationIT {
 
     @Test
     void switchedOffTribuoInstrumentationSeesNothing() throws Exception {
-        JobResult off = JobRun.of(TribuoJob.class).withAgent(JobRun.BASE_OPTIONS
-                + ",instrumentation.tribuo.enabled=false,records.file=" + dir.resolve("off.jsonl")).run();
+        JobResult off = JobRun.of(TribuoJob.class).withAgent(JobRun.estimatePath(dir.resolve("off.jsonl"))
+                + ",instrumentation.tribuo.enabled=false").run();
         assertCleanRun(off);
         assertThat(off.allStarted()).isEmpty();
         assertThat(off.stdout).isEqualTo(plain.stdout);
