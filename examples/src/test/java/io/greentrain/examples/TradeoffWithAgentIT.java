@@ -90,11 +90,12 @@ class TradeoffWithAgentIT {
         assertThat(results).hasSize(4 * 4);
         assertThat(out.resolve("summary.md")).exists();
         assertThat(results).allSatisfy(x -> assertThat(x.accuracy()).isBetween(0.3, 1.0));
-        // Until the agent writes records at all, the energy half of this test cannot run (it is skipped, not
-        // passed); once a records file appears, every training run must be charged.
-        assumeTrue(Files.exists(records), "the agent wrote no records file; output:\n" + r.output);
+        assertThat(records).as("the agent's records file; output:\n" + r.output).exists();
         assertThat(results).as("training energy from the agent's records:\n" + r.output)
                 .allSatisfy(x -> assertThat(x.trainingJoules()).isPositive());
+        // selection is charged from the agent's 'subset' records (and el2n's scoring from a 'custom' call)
+        assertThat(results.stream().filter(x -> !x.isFull()))
+                .allSatisfy(x -> assertThat(x.selectionJoules()).as(x.toString()).isPositive());
         assertThat(out.resolve("accuracy-vs-co2e.png")).exists();
     }
 }
