@@ -3,7 +3,6 @@ package io.greentrain.agent.it.instrumentation;
 import static io.greentrain.agent.it.instrumentation.Steps.assertOneCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.instrumentation.apps.AttachJob;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -39,7 +38,7 @@ class DynamicAttachIT {
             stdout.append(ready).append('\n');
 
             Process attach = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    ForkedJvm.agentJar().toAbsolutePath().toString(), "attach", Long.toString(target.pid()),
+                    JobRun.agentJar().toString(), "attach", Long.toString(target.pid()),
                     JobRun.estimatePath(dir.resolve("calls.jsonl"))).redirectErrorStream(true).start();
             String attachOutput = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(attach.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -95,7 +95,9 @@ final class JobResult {
 
     @Override
     public String toString() {
-        return "exit " + exitCode + " after " + String.format("%.1f", seconds) + " s: " + String.join(" ", command)
+        // the class path is long and the same for every run: leave it out
+        String shown = String.join(" ", command).replaceAll(" -cp \\S+", " -cp <class path>");
+        return "exit " + exitCode + " after " + String.format("%.1f", seconds) + " s: " + shown
                 + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
     }
 

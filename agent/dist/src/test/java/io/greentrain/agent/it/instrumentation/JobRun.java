@@ -89,7 +89,7 @@ final class JobRun {
         command.clear();
         command.add(Paths.get(javaHome, "bin", "java").toString());
         if (agentOptions != null) {
-            command.add("-javaagent:" + ForkedJvm.agentJar().toAbsolutePath() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+            command.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }
         command.addAll(jvmArgs);
         command.add("-cp");
@@ -119,6 +119,38 @@ final class JobRun {
         out.join();
         err.join();
         return new JobResult(command(), process.exitValue(), out.text(), err.text(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Path agentCopy;
+
+    /**
+     * A private copy of the built agent jar, taken once per test JVM: the suite's forked JVMs then all use the same
+     * jar even if target/greentrain-agent.jar is rebuilt meanwhile (a parallel build on a shared working copy).
+     */
+    static synchronized Path agentJar() {
+        if (agentCopy == null) {
+            try {
+                Path copy = java.nio.file.Files.createTempFile("greentrain-agent-", ".jar");
+                copy.toFile().deleteOnExit();
+                for (int attempt = 1; ; attempt++) {
+                    java.nio.file.Files.copy(ForkedJvm.agentJar(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(copy.toFile())) {
+                        if (jar.getManifest() != null && jar.getManifest().getMainAttributes().getValue("Premain-Class") != null) {
+                            break;
+                        }
+                    } catch (IOException beingWritten) {
+                        if (attempt == 5) {
+                            throw beingWritten;
+                        }
+                    }
+                    Thread.sleep(2_000);
+                }
+                agentCopy = copy.toAbsolutePath();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("cannot copy the agent jar " + ForkedJvm.agentJar(), e);
+            }
+        }
+        return agentCopy;
     }
 
     /** Test class path minus GreenTrain's own modules (the agent must come from the agent jar only). */
