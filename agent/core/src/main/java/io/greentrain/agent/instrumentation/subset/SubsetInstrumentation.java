@@ -3,7 +3,8 @@ package io.greentrain.agent.instrumentation.subset;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.greentrain.agent.instrumentation.LibraryInstrumentation;
@@ -14,6 +15,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * GreenTrain's own subset-core: coreset selection is charged as its own kind of call (library
  * {@code subset}), so a study can weigh the energy of choosing the data against the energy it saves.
+ * Entry points as listed in subset-core's README: the public {@code select*} methods of
+ * {@code CoresetSelector} and {@code StreamingSelector}; the model label is the selector's class name.
  */
 public final class SubsetInstrumentation implements LibraryInstrumentation {
 
@@ -29,12 +32,14 @@ public final class SubsetInstrumentation implements LibraryInstrumentation {
 
     @Override
     public ElementMatcher<? super TypeDescription> types() {
-        return named("io.greentrain.subset.CoresetSelector");
+        return namedOneOf("io.greentrain.subset.CoresetSelector", "io.greentrain.subset.StreamingSelector");
     }
 
     @Override
     public ElementMatcher<? super MethodDescription> methods() {
-        return named("select").and(isPublic()).and(not(isAbstract()));
+        // select(...) of both selectors and StreamingSelector.selectRows: every public way to choose a coreset
+        // (the library adapters call these too, so their selections are charged whether or not they nest)
+        return nameStartsWith("select").and(isPublic()).and(not(isAbstract())).and(not(isStatic()));
     }
 
     @Override
