@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import io.greentrain.agent.instrumentation.api.ApiInstrumentation;
 import io.greentrain.agent.instrumentation.dl4j.Dl4jInstrumentation;
 import io.greentrain.agent.instrumentation.smile.SmileInstrumentation;
 import io.greentrain.agent.instrumentation.subset.SubsetInstrumentation;
@@ -106,6 +107,7 @@ public final class InstrumentationInstaller {
         addIf(result, config, Options.SMILE_ENABLED, new SmileInstrumentation());
         addIf(result, config, Options.TRIBUO_ENABLED, new TribuoInstrumentation());
         addIf(result, config, Options.SUBSET_ENABLED, new SubsetInstrumentation());
+        addIf(result, config, Options.API_ENABLED, new ApiInstrumentation());
         return result;
     }
 

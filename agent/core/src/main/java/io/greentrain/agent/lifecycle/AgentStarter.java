@@ -5,6 +5,7 @@ import io.greentrain.agent.instrumentation.InstrumentationInstaller;
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.GreenTrainExporter;
+import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.metrics.DaemonThreads;
 import io.greentrain.exporter.status.AgentLog;
 import java.lang.instrument.Instrumentation;
@@ -17,7 +18,8 @@ import java.lang.instrument.Instrumentation;
  *       (so classes loaded right after are instrumented); sensors, registry and the HTTP server start on the
  *       daemon thread {@code greentrain-init};</li>
  *   <li>every thread is a daemon named {@code greentrain-*}, so the JVM exits exactly as without the agent;</li>
- *   <li>calls that happen before the exporter is up run untouched and are not recorded.</li>
+ *   <li>the bridge listener is installed before any class is instrumented; calls that begin while the exporter is
+ *       still starting are measured from the moment it is up ({@link DeferredTrainingCalls}).</li>
  * </ul>
  */
 public final class AgentStarter {
@@ -35,24 +37,28 @@ public final class AgentStarter {
                 return;
             }
             System.setProperty("greentrain.agent.jar", agentJar);
+            // the listener is in place before any class is instrumented, so no call is missed while the exporter starts
+            DeferredTrainingCalls calls = new DeferredTrainingCalls();
+            TrainingCallRecorder recorder = new TrainingCallRecorder(calls);
+            TrainingCallBridge.install(recorder);
             InstrumentationInstaller.install(instrumentation, config, attachedLater);
-            DaemonThreads.start("greentrain-init", () -> startExporter(config));
+            DaemonThreads.start("greentrain-init", () -> startExporter(config, calls, recorder));
         } catch (Throwable t) {
             AgentLog.error("agent not started, the job runs without it: " + t);
         }
     }
 
-    private static void startExporter(GreenTrainConfig config) {
+    private static void startExporter(GreenTrainConfig config, DeferredTrainingCalls calls, TrainingCallRecorder recorder) {
         try {
             GreenTrainExporter exporter = GreenTrainExporter.start(config);
-            TrainingCallRecorder recorder = new TrainingCallRecorder(exporter.trainingCalls());
-            TrainingCallBridge.install(recorder);
+            calls.ready(exporter.trainingCalls());
             try {
                 Runtime.getRuntime().addShutdownHook(DaemonThreads.named("greentrain-shutdown").newThread(() -> shutdown(recorder, exporter)));
             } catch (IllegalStateException jvmExiting) {
                 shutdown(recorder, exporter); // the job finished before we were up: nothing to add
             }
         } catch (Throwable t) {
+            calls.ready(TrainingCalls.NONE); // nothing will measure: stop remembering calls
             AgentLog.error("measurement not started, the job runs without it: " + t);
         }
     }

@@ -34,7 +34,16 @@ final class CallDescriber {
     private final IdentityCache configCache = new IdentityCache(32);
 
     /** The model or trainer's simple class name (Smile's static calls: the declaring class); the exporter bounds the label set. */
-    String model(String type, Object receiver) {
+    String model(String library, String type, Object receiver, Object[] args) {
+        if ("custom".equals(library) && args != null && args.length > 0 && args[0] instanceof String) {
+            return ((String) args[0]).trim(); // GreenTrain.measure(label, work): the label names the work
+        }
+        if ("subset".equals(library) && receiver != null) {
+            String method = selectionMethod(receiver);
+            if (!method.isEmpty()) {
+                return method; // "lightweight", "kcenter", ...: says more than "CoresetSelector"
+            }
+        }
         if (receiver != null) {
             String simple = receiver.getClass().getSimpleName();
             if (!simple.isEmpty()) {
@@ -396,6 +405,19 @@ final class CallDescriber {
                 entries.clear();
             }
             entries.put(System.identityHashCode(key), new Object[] {new WeakReference<>(key), value});
+        }
+    }
+
+    /**
+     * The selection method of a subset-core selector, read through its public {@code method()} accessor
+     * (the agent never links subset-core); "" when that is not available.
+     */
+    private static String selectionMethod(Object selector) {
+        try {
+            Object method = selector.getClass().getMethod("method").invoke(selector);
+            return method == null ? "" : method.toString().toLowerCase(java.util.Locale.ROOT);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "";
         }
     }
 }

@@ -39,7 +39,7 @@ final class TrainingCallRecorder implements TrainingCallListener {
     @Override
     public Object callStarted(String library, String type, String method, Object receiver, Object[] args) {
         Thread thread = Thread.currentThread();
-        CallStart start = new CallStart(library, describer.model(type, receiver), simpleName(type) + "#" + method,
+        CallStart start = new CallStart(library, describer.model(library, type, receiver, args), simpleName(type) + "#" + method,
                 thread.getName(), thread.getId(), describer.epochsPlanned(library, method, args),
                 describer.dataFingerprint(args), describer.configFingerprint(library, receiver, args));
         Tracked tracked = new Tracked(calls.started(start), library, current.get());

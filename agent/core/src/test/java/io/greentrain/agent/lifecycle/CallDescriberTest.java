@@ -13,10 +13,27 @@ class CallDescriberTest {
 
     @Test
     void modelIsTheReceiversSimpleNameOrTheDeclaringType() {
-        assertThat(describer.model("org.tribuo.fixture.AbstractFixtureTrainer", new FixtureTrainer())).isEqualTo("FixtureTrainer");
-        assertThat(describer.model("smile.classification.RandomForest", null)).isEqualTo("RandomForest");
+        assertThat(describer.model("tribuo", "org.tribuo.fixture.AbstractFixtureTrainer", new FixtureTrainer(), null)).isEqualTo("FixtureTrainer");
+        assertThat(describer.model("smile", "smile.classification.RandomForest", null, new Object[0])).isEqualTo("RandomForest");
         // an anonymous subclass has no simple name: the declaring type names it
-        assertThat(describer.model("org.tribuo.fixture.AbstractFixtureTrainer", new FixtureTrainer() { })).isEqualTo("AbstractFixtureTrainer");
+        assertThat(describer.model("tribuo", "org.tribuo.fixture.AbstractFixtureTrainer", new FixtureTrainer() { }, null)).isEqualTo("AbstractFixtureTrainer");
+    }
+
+    @Test
+    void customCallsAreNamedByTheirLabelAndSelectionsByTheirMethod() {
+        assertThat(describer.model("custom", "io.greentrain.api.GreenTrain", null, new Object[] {" el2n-scoring ", null}))
+                .isEqualTo("el2n-scoring");
+        assertThat(describer.model("subset", "io.greentrain.subset.CoresetSelector", new SelectorWithMethod(), new Object[0]))
+                .isEqualTo("lightweight");
+        assertThat(describer.model("subset", "io.greentrain.subset.StreamingSelector", new Object(), new Object[0]))
+                .isEqualTo("Object");
+    }
+
+    /** Shaped like subset-core's CoresetSelector: a public method() whose value names the method. */
+    public static final class SelectorWithMethod {
+        public Object method() {
+            return "LIGHTWEIGHT";
+        }
     }
 
     @Test
