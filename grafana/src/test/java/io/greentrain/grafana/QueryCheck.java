@@ -90,6 +90,27 @@ final class QueryCheck {
         return missing;
     }
 
+    /**
+     * The finite values a panel query shows over the time range, every series and every step (1 s) together,
+     * as Grafana would plot them (an instant query: its one value per series at the end).
+     */
+    List<Double> values(Dashboard.PanelQuery q) throws IOException, InterruptedException {
+        String expr = Dashboard.forPrometheus(q.expr(), Duration.between(start, end).plusSeconds(1), RATE_INTERVAL);
+        JsonNode answer = q.instant() ? prometheus.query(expr, end) : prometheus.queryRange(expr, start, end, Duration.ofSeconds(1));
+        List<Double> values = new ArrayList<>();
+        for (JsonNode series : answer.path("data").path("result")) {
+            if (series.has("value") && finite(series.path("value").get(1).asText())) {
+                values.add(Double.parseDouble(series.path("value").get(1).asText()));
+            }
+            for (JsonNode point : series.path("values")) {
+                if (finite(point.get(1).asText())) {
+                    values.add(Double.parseDouble(point.get(1).asText()));
+                }
+            }
+        }
+        return values;
+    }
+
     /** Everything that went wrong, one problem per entry, for a failure message. */
     String report() {
         StringBuilder text = new StringBuilder();
