@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * Shared by the training jobs the instrumentation ITs fork. The jobs know nothing about GreenTrain except
- * {@link #awaitAgent()}: the agent starts its exporter on a background thread and calls made before it is up are not
- * recorded, so a job that trains within milliseconds of {@code main} waits for it (only when the agent is present).
+ * {@link #awaitAgent()}: the agent starts its exporter on a background thread and calls that end before it is up have
+ * no record, so a job that trains within milliseconds of {@code main} waits for it (only when the agent is present).
  *
  * <p>Output protocol: {@code job: step <name>} on stderr before each step, so the agent's debug lines (also on stderr)
  * can be attributed to steps in order; results ({@code <key> <value>}) on stdout, which must be byte-identical with
@@ -32,7 +32,9 @@ public final class JobSupport {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
-                if (listener.get(null) != null) {
+                // the listener is installed in premain; measurement is ready once the agent's init thread is done
+                if (listener.get(null) != null && Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("greentrain-init") && t.isAlive())) {
                     return;
                 }
             } catch (IllegalAccessException e) {
