@@ -36,7 +36,9 @@ public final class ProcessMetrics implements MeterBinder {
                     .register(registry);
         }
         if (threads.isThreadCpuTimeSupported()) {
-            FunctionCounter.builder(MetricNames.AGENT_CPU, this, ProcessMetrics::agentCpuSeconds)
+            // Micrometer holds the state object weakly: it must be one that lives as long as the JVM (the MXBean), not
+            // this binder, which nobody keeps; else the counter reads NaN/0 after the first GC
+            FunctionCounter.builder(MetricNames.AGENT_CPU, threads, ProcessMetrics::agentCpuSeconds)
                     .baseUnit(MetricNames.SECONDS).description("CPU time of GreenTrain's own threads")
                     .register(registry);
         }
@@ -57,7 +59,7 @@ public final class ProcessMetrics implements MeterBinder {
         return nanos < 0 ? Double.NaN : nanos / 1e9;
     }
 
-    private double agentCpuSeconds() {
+    private static double agentCpuSeconds(ThreadMXBean threads) {
         try {
             long total = 0;
             for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {

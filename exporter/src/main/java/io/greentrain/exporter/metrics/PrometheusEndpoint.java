@@ -61,6 +61,15 @@ public final class PrometheusEndpoint implements AutoCloseable {
             AgentLog.problem("endpoint", "auth_invalid", "metrics endpoint not started: " + authProblem + "; training is still measured");
             return null;
         }
+        String[] jobsProperties = serverPropertiesBefore();
+        try {
+            return start(registry, config, host, port, user);
+        } finally {
+            restore(jobsProperties);
+        }
+    }
+
+    private static PrometheusEndpoint start(PrometheusRegistry registry, GreenTrainConfig config, String host, int port, String user) {
         ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("greentrain-http"));
         try {
             HTTPServer.Builder builder = HTTPServer.builder()
@@ -92,6 +101,37 @@ public final class PrometheusEndpoint implements AutoCloseable {
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "; training is still measured");
         }
         return null;
+    }
+
+    /**
+     * The JDK's HTTP server reads its settings from system properties once per JVM, when the first server is made,
+     * and client_java's HTTPServer class sets two of them ({@code sun.net.httpserver.maxReqTime}/{@code maxRspTime})
+     * for good when it initializes. We set {@code sun.net.httpserver.nodelay=true} for that moment (unless the job
+     * chose a value): without it every scrape by a keep-alive client (Prometheus, curl, Java's HttpClient) waits
+     * ~40 ms for Nagle and delayed ACKs. {@link #restore} then puts every property back as the job had it.
+     */
+    private static final String[] SERVER_PROPERTIES = {"sun.net.httpserver.nodelay", "sun.net.httpserver.maxReqTime",
+        "sun.net.httpserver.maxRspTime"};
+
+    private static String[] serverPropertiesBefore() {
+        String[] before = new String[SERVER_PROPERTIES.length];
+        for (int i = 0; i < SERVER_PROPERTIES.length; i++) {
+            before[i] = System.getProperty(SERVER_PROPERTIES[i]);
+        }
+        if (before[0] == null) {
+            System.setProperty(SERVER_PROPERTIES[0], "true");
+        }
+        return before;
+    }
+
+    private static void restore(String[] before) {
+        for (int i = 0; i < SERVER_PROPERTIES.length; i++) {
+            if (before[i] == null) {
+                System.clearProperty(SERVER_PROPERTIES[i]);
+            } else {
+                System.setProperty(SERVER_PROPERTIES[i], before[i]);
+            }
+        }
     }
 
     public int port() {

@@ -17,8 +17,12 @@ import org.tribuo.Trainer;
  *   <li>{@code heap N EVERY}: N instant calls; after every EVERY calls a full GC and a line
  *       {@code heap <calls> <used bytes>} (the heap the agent keeps, since this job keeps nothing);</li>
  *   <li>{@code threads T MICROS}: T threads start one call each at the same moment;</li>
- *   <li>{@code models K}: one call on each of K distinct trainer classes {@code M00000..}.</li>
+ *   <li>{@code models K}: one call on each of K distinct trainer classes {@code M00000..};</li>
+ *   <li>{@code until FILE MICROS}: calls until the file exists; prints each call's wall time:
+ *       {@code time durations_us <µs>,<µs>,...}.</li>
  * </ul>
+ * With {@code -Dgate.start=FILE} the job prints {@code ready} and waits for FILE before training; with
+ * {@code -Dgate.end=FILE} it prints {@code trained} and waits for FILE before ending (so a test can scrape).
  * Lines starting with {@code time } or {@code heap } vary from run to run; everything else is deterministic.
  * Every mode first waits as {@link #awaitAgentStarted()} says and ends with {@code job done} and exit code 0.
  */
@@ -28,6 +32,7 @@ public final class TrainingJob {
         String mode = args[0];
         TrainerClasses classes = new TrainerClasses();
         awaitAgentStarted();
+        gate("gate.start", "ready");
         switch (mode) {
             case "calls": {
                 long n = Long.parseLong(args[1]);
@@ -97,6 +102,20 @@ public final class TrainingJob {
                 System.out.println("threads " + t + " trained");
                 break;
             }
+            case "until": {
+                java.nio.file.Path stop = java.nio.file.Paths.get(args[1]);
+                Spin.micros = Long.parseLong(args[2]);
+                Trainer<?> trainer = classes.newTrainer("TinyTrainer");
+                StringBuilder durations = new StringBuilder();
+                long t0 = System.nanoTime();
+                while (!java.nio.file.Files.exists(stop) && System.nanoTime() - t0 < 300_000_000_000L) {
+                    long start = System.nanoTime();
+                    TrainerClasses.train(trainer);
+                    durations.append(durations.length() == 0 ? "" : ",").append((System.nanoTime() - start) / 1000);
+                }
+                System.out.println("time durations_us " + durations);
+                break;
+            }
             case "models": {
                 int k = Integer.parseInt(args[1]);
                 Spin.micros = 0;
@@ -109,7 +128,22 @@ public final class TrainingJob {
             default:
                 throw new IllegalArgumentException(mode);
         }
+        gate("gate.end", "trained");
         System.out.println("job done");
+    }
+
+    /** When the system property names a file: prints the word, then waits (at most 120 s) until that file exists. */
+    private static void gate(String property, String word) throws InterruptedException {
+        String file = System.getProperty(property);
+        if (file == null) {
+            return;
+        }
+        System.out.println(word);
+        System.out.flush();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!java.nio.file.Files.exists(java.nio.file.Paths.get(file)) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     /**
