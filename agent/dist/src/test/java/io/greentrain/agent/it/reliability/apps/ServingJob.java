@@ -22,7 +22,7 @@ public final class ServingJob {
             }
             Thread.sleep(20);
         }
-        System.out.println("job done " + (work > 0));
+        System.out.println(work >= 0 ? "job done" : "overflow");
         int exit = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         if (exit != 0) {
             System.exit(exit);
