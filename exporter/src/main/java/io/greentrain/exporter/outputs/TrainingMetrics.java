@@ -87,9 +87,16 @@ public final class TrainingMetrics {
         holder[1].set(Double.doubleToLongBits(grams));
     }
 
-    /** The call ended: its forecast no longer applies. */
+    /**
+     * The call ended: its forecast no longer applies. Models that never had a forecast (no epochs, e.g. every
+     * Tribuo and Smile call) get no forecast series at all.
+     */
     public void forecastCleared(String library, String model) {
-        forecast(library, model, 0, 0);
+        AtomicLong[] holder = forecasts.get(labels.library(library) + "\u0000" + labels.model(model));
+        if (holder != null) {
+            holder[0].set(Double.doubleToLongBits(0));
+            holder[1].set(Double.doubleToLongBits(0));
+        }
     }
 
     private AtomicInteger activeGauge(String library) {
