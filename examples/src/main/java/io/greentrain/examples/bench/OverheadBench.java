@@ -138,12 +138,16 @@ public final class OverheadBench {
         bench.runAll(out, command, jmh);
     }
 
-    /** Each job sized to train for tens of seconds on a small machine (the full data takes minutes per run). */
+    /**
+     * Each job sized to run about half a minute on a small machine: long enough that a real job's fixed costs
+     * (start-up, transforming the library's classes) weigh as little as in a training run, short enough for
+     * 45 runs. Real training runs are longer still, so these ratios are upper bounds.
+     */
     static final Map<String, String> DEFAULT_JOBS = new LinkedHashMap<>();
 
     static {
-        DEFAULT_JOBS.put("dl4j", "--rows 12000 --test-rows 2000");
-        DEFAULT_JOBS.put("smile", "--rows 12000 --test-rows 2000");
+        DEFAULT_JOBS.put("dl4j", "--rows 50000 --test-rows 2000");
+        DEFAULT_JOBS.put("smile", "--rows 10000 --test-rows 2000");
         DEFAULT_JOBS.put("tribuo", "--rows 4000 --test-rows 1000");
     }
 
