@@ -116,13 +116,13 @@ class LoadAndScaleIT {
      * the job's median time per call stays within the overhead goal: at most 1.005 times that of the same job without
      * the agent, run at the same time on the same machine (so both see the same load; the median, because a shared
      * two-core CI machine deschedules either job now and then). The first call of each job is left out (with the
-     * agent it also loads the agent's call path: a start-up cost the overhead bench reports) and printed. The calls do 2 s of wall-clock
+     * agent it also loads the agent's call path: a start-up cost the overhead bench reports) and printed. The calls do 3 s of wall-clock
      * work each, so the check measures what the agent and its endpoint add to the job's own thread, not how the
      * test's HTTP client competes for a two-core CI machine. The agent's own CPU time for the scrapes is printed.
      */
     @Test
     void tenThousandScrapesWhileTraining() throws Exception {
-        long micros = 2_000_000;
+        long micros = 3_000_000;
         int port = Scraper.freePort();
         Path stopWith = dir.resolve("stop-with");
         Path stopWithout = dir.resolve("stop-without");
@@ -175,7 +175,7 @@ class LoadAndScaleIT {
                 without.length, without[0], ratio);
         assertThat(text.sum("greentrain_training_calls_total")).isPositive();
         assertThat(agentCpu).as("greentrain_agent_cpu_seconds_total after 10,000 scrapes").isPositive();
-        assertThat(with.length).as("calls made during the scrapes").isGreaterThanOrEqualTo(5);
+        assertThat(with.length).as("calls made during the scrapes").isGreaterThanOrEqualTo(4);
         assertThat(ratio).as("median job time per call with the agent and 10,000 scrapes / without the agent").isLessThanOrEqualTo(1.005);
     }
 
