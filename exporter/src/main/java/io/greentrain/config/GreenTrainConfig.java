@@ -127,13 +127,18 @@ public final class GreenTrainConfig {
         if (arguments == null || arguments.trim().isEmpty()) {
             return result;
         }
-        for (String pair : arguments.split("[,;]")) {
+        String[] pairs = arguments.split("[,;]");
+        for (int index = 0; index < pairs.length; index++) {
+            String pair = pairs[index];
             if (pair.trim().isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                problems.accept("invalid agent argument '" + pair.trim() + "': allowed is key=value pairs separated by ','");
+                // never echo the fragment: it may be the rest of a secret that contained ',' or ';'
+                problems.accept("invalid agent argument #" + (index + 1) + " (" + pair.trim().length() + " characters without '='):"
+                        + " allowed is key=value pairs separated by ','; a value containing ',' or ';' must be given as a"
+                        + " system property, environment variable or config file entry instead");
                 continue;
             }
             String key = pair.substring(0, eq).trim();

@@ -33,6 +33,10 @@ public final class ProcessEmissions {
         this.lastMillis = clock.getAsLong();
     }
 
+    /**
+     * Registers the counter. Micrometer holds a function counter's state object weakly: the caller must keep this
+     * object for as long as the counter should count (TrainingOutputs does).
+     */
     public void bind() {
         FunctionCounter.builder(MetricNames.PROCESS_EMISSIONS, this, ProcessEmissions::grams).baseUnit(MetricNames.GRAMS)
                 .description("Grams CO2e of the whole JVM process's energy (PUE and grid intensity applied)")

@@ -31,6 +31,8 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
     private final CallRecordWriter writer;
     private final TrainingMetrics metrics;
     private final boolean console;
+    /** Kept here because Micrometer holds the counter's state weakly: without this it stops at the first GC. */
+    private ProcessEmissions processEmissions;
 
     /**
      * @param carbon null only when the carbon stage could not start (records then carry no carbon figures)
@@ -55,15 +57,17 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
             carbon = null;
         }
         TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(config.get(Options.MODEL_LABEL_LIMIT)));
+        TrainingOutputs outputs = new TrainingOutputs(carbon, recordsWriter(config), metrics, config.get(Options.CONSOLE_ENABLED));
         try {
             if (carbon != null) {
                 GridMetrics.bind(registry, carbon);
-                new ProcessEmissions(registry, carbon, System::currentTimeMillis).bind();
+                outputs.processEmissions = new ProcessEmissions(registry, carbon, System::currentTimeMillis);
+                outputs.processEmissions.bind();
             }
         } catch (RuntimeException e) {
             AgentLog.problem("outputs", "bind_failed", "carbon meters not registered: " + e.getClass().getSimpleName());
         }
-        return new TrainingOutputs(carbon, recordsWriter(config), metrics, config.get(Options.CONSOLE_ENABLED));
+        return outputs;
     }
 
     private static CallRecordWriter recordsWriter(GreenTrainConfig config) {

@@ -34,7 +34,7 @@ class NeverBreakTheJobIT {
         "'sample.interval=5ms', greentrain.sample.interval",
         "'carbon.pue=0.5', greentrain.carbon.pue",
         "'config=/nonexistent/greentrain.properties', greentrain.config",
-        "'no-equals-sign', no-equals-sign",
+        "'no-equals-sign', invalid agent argument #1",
     })
     void badConfigurationIsOneLineNamingTheKeyAndTheJobRuns(String agentArgs, String key) throws Exception {
         ForkedJvm.Result with = ForkedJvm.main(PlainJob.class, "normal").workDir(workDir)
