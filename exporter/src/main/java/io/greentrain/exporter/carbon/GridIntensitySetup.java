@@ -63,7 +63,8 @@ final class GridIntensitySetup {
                     return FixedGridIntensity.of(zone);
             }
         } catch (IllegalArgumentException e) {
-            AgentLog.problem("carbon", "provider_config", "live carbon provider " + provider + " not used: " + e.getMessage()
+            AgentLog.problem("carbon", "provider_config", "live carbon provider " + provider + " not used: " + e.getMessage() + " (check " + Options.CARBON_PROVIDER_URL.key() + ", " + Options.CARBON_PROVIDER_TOKEN.key() + ", "
+                    + Options.CARBON_PROVIDER_REGION.key() + ")"
                     + "; using the embedded table value for " + zone.code());
             return FixedGridIntensity.of(zone);
         }

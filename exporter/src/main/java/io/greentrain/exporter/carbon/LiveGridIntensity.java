@@ -93,7 +93,8 @@ public final class LiveGridIntensity implements GridIntensity {
             reading = provider.fetch();
             live = true;
         } catch (IntensityUnavailableException e) {
-            AgentLog.problem("carbon", "provider_" + e.reason(), provider.describe() + " unavailable: " + e.getMessage()
+            AgentLog.problem("carbon", "provider_" + e.reason(), provider.describe() + " unavailable: " + e.getMessage() + " (check " + io.greentrain.config.Options.CARBON_PROVIDER_URL.key() + ", " + io.greentrain.config.Options.CARBON_PROVIDER_TOKEN.key() + ", "
+                    + io.greentrain.config.Options.CARBON_PROVIDER_REGION.key() + ")"
                     + "; using the embedded " + fallbackZone.code() + " value " + fallbackZone.gramsPerKwh() + " g/kWh ("
                     + fallbackZone.tableSource() + ") until it answers");
             reading = fallback;

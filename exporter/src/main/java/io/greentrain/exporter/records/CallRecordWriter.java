@@ -62,7 +62,7 @@ public final class CallRecordWriter {
     public void checkDirectory() {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            AgentLog.problem("records", "directory_missing", "records file " + file + " cannot be written: directory " + dir
+            AgentLog.problem("records", "directory_missing", "records file " + file + " (" + io.greentrain.config.Options.RECORDS_FILE.key() + ") cannot be written: directory " + dir
                     + " does not exist; training continues without records");
         }
     }

@@ -82,7 +82,7 @@ public final class RaplZoneDiscovery {
         List<RaplZone> zones = findZones();
         List<String> notes = new ArrayList<>();
         if (zones.isEmpty()) {
-            return absent(notes, "no powercap RAPL zones under " + describeRoots());
+            return absent(notes, "no powercap RAPL zones under " + describeRoots() + " (" + io.greentrain.config.Options.RAPL_ROOT.key() + ")");
         }
         Map<String, RaplZone> byId = new LinkedHashMap<>();
         for (RaplZone zone : zones) {
