@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * Reads the same configuration as the agent ({@code greentrain.*} system properties and
  * {@code GREENTRAIN_*} environment); the options override it. Always exits 0: it is a report.
  */
-@Command(name = "doctor", sortOptions = false,
+@Command(name = "doctor", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = GreenTrainCli.Version.class,
         description = "Show which energy sensors this host can read, the source each component will use, and how to fix the ones that are not readable.")
 public final class DoctorCommand implements Callable<Integer> {
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * times the zone's table intensity; then the same job in the cleanest region of the same cloud provider (or of
  * each big provider when the zone is not a cloud region) and in a few reference zones.
  */
-@Command(name = "estimate", sortOptions = false,
+@Command(name = "estimate", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = GreenTrainCli.Version.class,
         description = "Estimate kWh and kg CO2e of a training job before running it (ML Emissions Calculator method).")
 final class EstimateCommand implements Callable<Integer> {
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * and the measured share, as console tables; with {@code --output} also a Markdown ({@code .md}) or HTML
  * ({@code .html}) file with a chart (for Markdown the chart is a PNG beside the file).
  */
-@Command(name = "report", sortOptions = false,
+@Command(name = "report", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = GreenTrainCli.Version.class,
         description = "Summarise a records file (greentrain-calls.jsonl or .csv): per model, top emitters, reruns, measured share.")
 final class ReportCommand implements Callable<Integer> {
 

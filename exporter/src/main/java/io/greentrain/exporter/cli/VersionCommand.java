@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code version}: prints the GreenTrain version and the Java runtime. */
-@Command(name = "version", description = "Print the GreenTrain version.")
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = GreenTrainCli.Version.class,
+        description = "Print the GreenTrain version.")
 final class VersionCommand implements Callable<Integer> {
 
     @Override
