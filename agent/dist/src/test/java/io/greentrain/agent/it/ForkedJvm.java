@@ -114,8 +114,8 @@ public final class ForkedJvm {
     public Result run() throws IOException, InterruptedException {
         Process process = start();
         // read both streams concurrently so a chatty child never blocks on a full pipe
-        StreamCollector out = new StreamCollector(process.getInputStream());
-        StreamCollector err = new StreamCollector(process.getErrorStream());
+        StreamDrain out = new StreamDrain(process.getInputStream());
+        StreamDrain err = new StreamDrain(process.getErrorStream());
         out.start();
         err.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -171,31 +171,6 @@ public final class ForkedJvm {
         @Override
         public String toString() {
             return "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
-        }
-    }
-
-    private static final class StreamCollector extends Thread {
-        private final java.io.InputStream in;
-        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-
-        StreamCollector(java.io.InputStream in) {
-            this.in = in;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            try {
-                in.transferTo(buffer);
-            } catch (IOException ignored) {
-                // process gone
-            }
-        }
-
-        String text() {
-            synchronized (buffer) {
-                return buffer.toString(StandardCharsets.UTF_8);
-            }
         }
     }
 }

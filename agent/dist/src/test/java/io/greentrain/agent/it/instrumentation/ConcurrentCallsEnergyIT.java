@@ -1,5 +1,6 @@
 package io.greentrain.agent.it.instrumentation;
 
+import io.greentrain.agent.it.StreamDrain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greentrain.agent.it.Scraper;
@@ -39,7 +40,7 @@ class ConcurrentCallsEnergyIT {
                 .replace("prometheus.enabled=false", "prometheus.enabled=true,prometheus.host=127.0.0.1,prometheus.port=" + port)
                 + ",sample.interval=100ms");
         Process process = job.start();
-        JobRun.Drain err = new JobRun.Drain(process.getErrorStream());
+        StreamDrain err = new StreamDrain(process.getErrorStream());
         err.start();
         double before;
         double after;

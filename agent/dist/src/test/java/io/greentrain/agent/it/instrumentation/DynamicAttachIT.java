@@ -1,5 +1,6 @@
 package io.greentrain.agent.it.instrumentation;
 
+import io.greentrain.agent.it.StreamDrain;
 import static io.greentrain.agent.it.instrumentation.Steps.assertOneCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class DynamicAttachIT {
     void classesLoadedBeforeTheAgentAttachesAreInstrumented() throws Exception {
         JobRun job = JobRun.of(AttachJob.class);
         Process target = job.start();
-        JobRun.Drain err = new JobRun.Drain(target.getErrorStream());
+        StreamDrain err = new StreamDrain(target.getErrorStream());
         err.start();
         StringBuilder stdout = new StringBuilder();
         try (OutputStream stdin = target.getOutputStream()) {

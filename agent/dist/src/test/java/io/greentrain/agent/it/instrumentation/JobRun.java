@@ -1,11 +1,9 @@
 package io.greentrain.agent.it.instrumentation;
 
 import io.greentrain.agent.it.ForkedJvm;
-import java.io.ByteArrayOutputStream;
+import io.greentrain.agent.it.StreamDrain;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -107,8 +105,8 @@ final class JobRun {
     JobResult run() throws IOException, InterruptedException {
         long started = System.nanoTime();
         Process process = start();
-        Drain out = new Drain(process.getInputStream());
-        Drain err = new Drain(process.getErrorStream());
+        StreamDrain out = new StreamDrain(process.getInputStream());
+        StreamDrain err = new StreamDrain(process.getErrorStream());
         out.start();
         err.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -162,34 +160,4 @@ final class JobRun {
     }
 
     /** Reads a stream to the end on a daemon thread, so a chatty child never blocks on a full pipe. */
-    static final class Drain extends Thread {
-        private final InputStream in;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-        Drain(InputStream in) {
-            this.in = in;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            byte[] chunk = new byte[8192];
-            try {
-                int read;
-                while ((read = in.read(chunk)) >= 0) {
-                    synchronized (buffer) {
-                        buffer.write(chunk, 0, read);
-                    }
-                }
-            } catch (IOException ignored) {
-                // process gone
-            }
-        }
-
-        String text() {
-            synchronized (buffer) {
-                return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
-            }
-        }
-    }
 }

@@ -1,10 +1,8 @@
 package io.greentrain.agent.it.reliability;
 
 import io.greentrain.agent.it.ForkedJvm;
-import java.io.ByteArrayOutputStream;
+import io.greentrain.agent.it.StreamDrain;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 final class LiveJob implements AutoCloseable {
 
     private final Process process;
-    private final Collector out;
-    private final Collector err;
+    private final StreamDrain out;
+    private final StreamDrain err;
 
     private LiveJob(Process process) {
         this.process = process;
-        this.out = new Collector(process.getInputStream());
-        this.err = new Collector(process.getErrorStream());
+        this.out = new StreamDrain(process.getInputStream());
+        this.err = new StreamDrain(process.getErrorStream());
         out.start();
         err.start();
     }
@@ -105,36 +103,5 @@ final class LiveJob implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
-    }
-
-    private static final class Collector extends Thread {
-        private final InputStream in;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-        Collector(InputStream in) {
-            this.in = in;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            byte[] chunk = new byte[8192];
-            try {
-                int n;
-                while ((n = in.read(chunk)) >= 0) {
-                    synchronized (buffer) {
-                        buffer.write(chunk, 0, n);
-                    }
-                }
-            } catch (IOException ignored) {
-                // process gone
-            }
-        }
-
-        String text() {
-            synchronized (buffer) {
-                return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
-            }
-        }
     }
 }
