@@ -4,7 +4,6 @@
 // It mirrors the Smile 3 job (io.greentrain.agent.it.instrumentation.apps.SmileJob) step by step, on the 6.x API
 // (Options records, CentroidClustering, Clustering.run). OLS needs the OS package libopenblas-dev (FFM BLAS).
 
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -26,7 +25,6 @@ import smile.regression.OLS;
 public class Smile6Job {
 
     public static void main(String[] args) throws Exception {
-        awaitAgent();
         Blobs train = new Blobs(900, 10, 1);
         Blobs test = new Blobs(300, 10, 2);
         Formula formula = Formula.lhs("y");
@@ -93,23 +91,6 @@ public class Smile6Job {
         step("done");
     }
 
-    /** Same as JobSupport.awaitAgent: the agent's listener is installed on a background thread. */
-    static void awaitAgent() throws Exception {
-        Field listener;
-        try {
-            listener = Class.forName("io.greentrain.agent.bootstrap.TrainingCallBridge").getDeclaredField("listener");
-            listener.setAccessible(true);
-        } catch (ReflectiveOperationException | RuntimeException noAgent) {
-            return;
-        }
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (listener.get(null) == null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("agent present but its call listener was not installed within 30 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 
     static void step(String name) {
         System.err.println("job: step " + name);

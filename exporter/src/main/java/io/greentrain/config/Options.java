@@ -31,6 +31,13 @@ public final class Options {
             "info", "info", "Which greentrain: lines are printed on stderr.");
     public static final Option<Boolean> CONSOLE_ENABLED = Option.of("greentrain.console.enabled", bool(), true, "true",
             "Print one human line per training call on stderr.");
+    public static final Option<Boolean> EAGER = Option.of("greentrain.eager", bool(), false, "false",
+            "true: start sensors, endpoint and records at JVM start (a service scraped before it trains). false: the agent"
+                    + " stays dormant (no thread, port or file) until a training library loads.");
+    public static final Option<Duration> STARTUP_WAIT = Option.of("greentrain.startup.wait",
+            duration(Duration.ZERO, Duration.ofSeconds(60)), Duration.ofSeconds(5), "5s",
+            "Longest a training call that begins while the sensors start waits for them (once per JVM; 0: never wait, such a"
+                    + " call is charged from when they are up).");
 
     // --- Prometheus endpoint -------------------------------------------------------------------------
     public static final Option<Boolean> PROMETHEUS_ENABLED = Option.of("greentrain.prometheus.enabled", bool(), true, "true",
@@ -108,7 +115,7 @@ public final class Options {
             "How often the live intensity is refreshed.");
 
     private static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
-            ENABLED, CONFIG_FILE, LOG_LEVEL, CONSOLE_ENABLED,
+            ENABLED, CONFIG_FILE, LOG_LEVEL, CONSOLE_ENABLED, EAGER, STARTUP_WAIT,
             PROMETHEUS_ENABLED, PROMETHEUS_PORT, PROMETHEUS_HOST, PROMETHEUS_TLS_KEYSTORE, PROMETHEUS_TLS_KEYSTORE_PASSWORD,
             PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD,
             SAMPLE_INTERVAL, RAPL_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,

@@ -191,6 +191,9 @@ public interface ValueType<T> {
     }
 
     static String format(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
         if (d.toMillis() % 3_600_000 == 0) {
             return d.toHours() + "h";
         }

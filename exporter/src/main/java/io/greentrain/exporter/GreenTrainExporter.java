@@ -16,6 +16,7 @@ import io.greentrain.exporter.sensors.SensorSet;
 import io.greentrain.exporter.status.AgentLog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.Consumer;
 
 /**
  * The exporter as one object: sensors, attribution, carbon and outputs wired in the order data flows
@@ -29,40 +30,58 @@ public final class GreenTrainExporter implements AutoCloseable {
     private final TrainingCalls trainingCalls;
     private final TrainingOutputs outputs;
     private final EnergySampler sampler;
+    private final PublishQueue published;
+
+    /** How long {@link #close()} lets queued records reach the records file. */
+    private static final long CLOSE_FLUSH_MILLIS = 5_000;
 
     private GreenTrainExporter(PrometheusMeterRegistry registry, PrometheusEndpoint endpoint, TrainingCalls trainingCalls,
-                               TrainingOutputs outputs, EnergySampler sampler) {
+                               TrainingOutputs outputs, EnergySampler sampler, PublishQueue published) {
         this.registry = registry;
         this.endpoint = endpoint;
         this.trainingCalls = trainingCalls;
         this.outputs = outputs;
         this.sampler = sampler;
+        this.published = published;
     }
 
     /** Starts everything the configuration asks for; parts that cannot start degrade with one warning. */
     public static GreenTrainExporter start(GreenTrainConfig config) {
+        return start(config, measuring -> { });
+    }
+
+    /**
+     * Starts measurement first and the outputs after it: {@code measuring} receives the attributor as soon as the sensors
+     * are up (a few hundred ms before the registry, endpoint and records file), so an agent can measure calls that begin
+     * while the rest starts. Finished calls are published on {@code greentrain-outputs} ({@link #flush} waits for them);
+     * those that end before the outputs are up are kept and published once they are.
+     */
+    public static GreenTrainExporter start(GreenTrainConfig config, Consumer<TrainingCalls> measuring) {
         AgentLog.setLevel(config.get(Options.LOG_LEVEL));
+        EnergySampler sampler = startSensors(config);
+        PublishQueue published = new PublishQueue();
+        TrainingCalls calls = sampler == null ? TrainingCalls.NONE : new CallAttributor(sampler, published, published::forecast);
+        measuring.accept(calls);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ProcessMetrics.registerBuildInfo(registry.getPrometheusRegistry());
         new ProcessMetrics().bindTo(registry);
+        if (sampler != null) {
+            new EnergyMetrics(sampler).bindTo(registry);
+        }
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry.getPrometheusRegistry(), config);
-        // every finished call: carbon -> records file -> meters -> stderr line. The attributor takes `outputs` as its
-        // Consumer<CallRecord> sink (and outputs::forecast); observe(...) adds the active-call and epoch meters.
+        // every finished call: carbon -> records file -> meters -> stderr line; observe(...) adds the active-call and
+        // epoch meters
         TrainingOutputs outputs = TrainingOutputs.start(config, registry);
-        EnergySampler sampler = startSensors(config, registry);
-        TrainingCalls calls = sampler == null ? TrainingCalls.NONE
-                : new CallAttributor(sampler, outputs, forecast -> outputs.forecast(toEnergyForecast(forecast)));
-        return new GreenTrainExporter(registry, endpoint, outputs.observe(calls), outputs, sampler);
+        published.release(outputs, forecast -> outputs.forecast(toEnergyForecast(forecast)));
+        return new GreenTrainExporter(registry, endpoint, outputs.observe(calls), outputs, sampler, published);
     }
 
-    /** Detects the sensors once, starts the sampler thread and registers the energy meters; null (after one warning) on failure. */
-    private static EnergySampler startSensors(GreenTrainConfig config, PrometheusMeterRegistry registry) {
+    /** Detects the sensors once and starts the sampler thread; null (after one warning) on failure. */
+    private static EnergySampler startSensors(GreenTrainConfig config) {
         try {
             SensorSet sensors = SensorDetection.detect(config, System.getenv());
             sensors.logDiagnoses();
-            EnergySampler sampler = EnergySampler.start(sensors, config.get(Options.SAMPLE_INTERVAL));
-            new EnergyMetrics(sampler).bindTo(registry);
-            return sampler;
+            return EnergySampler.start(sensors, config.get(Options.SAMPLE_INTERVAL));
         } catch (RuntimeException | LinkageError e) {
             AgentLog.problem("sensors", "start_failed", "energy sensors not started (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "); training calls are not measured");
@@ -93,8 +112,15 @@ public final class GreenTrainExporter implements AutoCloseable {
         return endpoint == null ? -1 : endpoint.port();
     }
 
+    /** Waits until every call that has ended is published (records file, meters, line); false after {@code timeoutMillis}. */
+    public boolean flush(long timeoutMillis) {
+        return published.flush(timeoutMillis);
+    }
+
+    /** Publishes what is still queued (bounded), then stops sensors, outputs and the endpoint. */
     @Override
     public void close() {
+        published.close(CLOSE_FLUSH_MILLIS);
         if (sampler != null) {
             sampler.close();
         }

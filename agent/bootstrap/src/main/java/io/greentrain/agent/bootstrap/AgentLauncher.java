@@ -4,12 +4,14 @@ import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * Creates the one {@link IsolatingClassLoader} of this JVM and hands over to the agent core behind it.
+ * Registers the dormant {@link LibraryWatcher}, and starts the agent core behind the one {@link IsolatingClassLoader} of
+ * this JVM when the first training library loads (or at once with {@code greentrain.eager=true}).
  *
- * <p>Attaching twice (two {@code -javaagent} flags, or {@code attach} on a JVM that already has the agent)
- * is harmless: the state lives here, in the system class loader, which every attach of the same jar uses.
+ * <p>Attaching twice (two {@code -javaagent} flags, or {@code attach} on a JVM that already has the agent) is harmless:
+ * the state lives here, in the system class loader, which every attach of the same jar uses.
  */
 public final class AgentLauncher {
 
@@ -19,8 +21,7 @@ public final class AgentLauncher {
     private AgentLauncher() {
     }
 
-    public static void launch(File jar, String agentArguments, Instrumentation instrumentation, boolean attachedLater)
-            throws Exception {
+    public static void launch(File jar, String agentArguments, Instrumentation instrumentation, boolean attachedLater) {
         if (!LAUNCHED.compareAndSet(false, true)) {
             System.err.println("greentrain: agent already attached to this JVM; ignoring the second attach");
             return;
@@ -28,16 +29,21 @@ public final class AgentLauncher {
         if (isJdkTool()) {
             return; // JAVA_TOOL_OPTIONS also reaches jcmd, jps, javac...: never measure those
         }
-        ClassLoader isolated = new IsolatingClassLoader(jar, ClassLoader.getPlatformClassLoader(), AgentLauncher.class.getClassLoader());
-        Thread current = Thread.currentThread();
-        ClassLoader previous = current.getContextClassLoader();
-        current.setContextClassLoader(isolated);
-        try {
-            Class<?> starter = Class.forName(CORE_ENTRY, true, isolated);
-            Method start = starter.getMethod("start", Instrumentation.class, String.class, String.class, boolean.class);
-            start.invoke(null, instrumentation, agentArguments, jar.getAbsolutePath(), attachedLater);
-        } finally {
-            current.setContextClassLoader(previous);
+        DormantSwitches switches = new DormantSwitches(agentArguments);
+        if (!switches.enabled()) {
+            System.err.println("greentrain: disabled by " + DormantSwitches.ENABLED + "=false");
+            return;
+        }
+        // tells the application (and GreenTrain's own tools, e.g. the trade-off study) that the agent is attached
+        System.setProperty("greentrain.agent.jar", jar.getAbsolutePath());
+        Supplier<LibraryActivator> core = new CoreStart(jar, agentArguments, instrumentation, attachedLater);
+        if (switches.eager()) {
+            core.get(); // endpoint and sensors from JVM start; libraries are still instrumented when they load
+        }
+        LibraryWatcher watcher = new LibraryWatcher(core);
+        instrumentation.addTransformer(watcher, true);
+        if (attachedLater) {
+            watcher.activateLoaded(instrumentation);
         }
     }
 
@@ -45,5 +51,49 @@ public final class AgentLauncher {
         String command = System.getProperty("sun.java.command", "");
         return command.startsWith("sun.tools.") || command.startsWith("jdk.jcmd") || command.startsWith("com.sun.tools.")
                 || command.startsWith("jdk.internal.") || command.startsWith("sun.launcher.");
+    }
+
+    /** Starts the core once; every later {@link #get()} returns the same activator (null when it could not start). */
+    private static final class CoreStart implements Supplier<LibraryActivator> {
+        private final File jar;
+        private final String agentArguments;
+        private final Instrumentation instrumentation;
+        private final boolean attachedLater;
+        private boolean started;
+        private LibraryActivator activator;
+
+        CoreStart(File jar, String agentArguments, Instrumentation instrumentation, boolean attachedLater) {
+            this.jar = jar;
+            this.agentArguments = agentArguments;
+            this.instrumentation = instrumentation;
+            this.attachedLater = attachedLater;
+        }
+
+        @Override
+        public synchronized LibraryActivator get() {
+            if (!started) {
+                started = true;
+                try {
+                    activator = start();
+                } catch (Throwable t) {
+                    System.err.println("greentrain: agent not started, the job runs without it: " + t);
+                }
+            }
+            return activator;
+        }
+
+        private LibraryActivator start() throws Exception {
+            ClassLoader isolated = new IsolatingClassLoader(jar, ClassLoader.getPlatformClassLoader(), AgentLauncher.class.getClassLoader());
+            Thread current = Thread.currentThread();
+            ClassLoader previous = current.getContextClassLoader();
+            current.setContextClassLoader(isolated);
+            try {
+                Class<?> starter = Class.forName(CORE_ENTRY, true, isolated);
+                Method start = starter.getMethod("start", Instrumentation.class, String.class, String.class, boolean.class);
+                return (LibraryActivator) start.invoke(null, instrumentation, agentArguments, jar.getAbsolutePath(), attachedLater);
+            } finally {
+                current.setContextClassLoader(previous);
+            }
+        }
     }
 }

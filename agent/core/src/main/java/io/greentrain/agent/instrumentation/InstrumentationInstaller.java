@@ -15,6 +15,7 @@ import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Option;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.status.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,15 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Installs one Byte Buddy transformer for all enabled libraries.
+ * Builds the Byte Buddy transformers of the libraries: one per library, made when that library's first class loads
+ * ({@link #transformerFor}), or all enabled ones at once ({@link #install}, for in-process use).
  *
  * <ul>
- *   <li>{@code RETRANSFORMATION} + {@code disableClassFormatChanges()}: classes loaded before the agent
- *       (dynamic {@code attach}) are instrumented too, which the JVM allows only without new members, hence
- *       inlined {@code Advice} and no delegation;</li>
+ *   <li>{@code disableClassFormatChanges()}: classes loaded before the agent (dynamic {@code attach}) can be
+ *       retransformed, which the JVM allows only without new members, hence inlined {@code Advice} and no delegation;</li>
  *   <li>{@code POOL_ONLY} type descriptions: matching reads class files, it never loads a library class;</li>
  *   <li>{@code ignore(...)} replaces Byte Buddy's default ignore matcher, so we ignore everything outside
- *       the libraries' packages ourselves (cheap name checks first);</li>
+ *       the library's packages ourselves (cheap name checks first);</li>
  *   <li>transformation errors are logged once (Byte Buddy swallows them by default).</li>
  * </ul>
  */
@@ -44,12 +45,38 @@ public final class InstrumentationInstaller {
     private InstrumentationInstaller() {
     }
 
+    /**
+     * The transformer for one library's classes, not registered with the JVM: the dormant agent's watcher calls it for
+     * the classes it has already recognised as that library's (including the class whose definition activated it).
+     */
+    public static ClassFileTransformer transformerFor(LibraryInstrumentation library) {
+        ClassFileTransformer transformer = builderFor(List.of(library)).makeRaw();
+        AgentLog.debug("instrumentation ready for " + library.library());
+        return transformer;
+    }
+
+    /** Installs every enabled library's instrumentation at once, registered with the JVM (loaded classes are retransformed). */
     public static void install(Instrumentation instrumentation, GreenTrainConfig config, boolean attachedLater) {
         List<LibraryInstrumentation> libraries = enabledLibraries(config);
         if (libraries.isEmpty()) {
             AgentLog.info("all library instrumentation disabled");
             return;
         }
+        builderFor(libraries).installOn(instrumentation);
+        AgentLog.debug("instrumentation installed for " + names(libraries) + (attachedLater ? " (attached to a running JVM)" : ""));
+    }
+
+    /** The enabled instrumentation whose {@link LibraryInstrumentation#library()} is {@code library}, or null. */
+    public static LibraryInstrumentation enabled(GreenTrainConfig config, String library) {
+        for (LibraryInstrumentation candidate : enabledLibraries(config)) {
+            if (candidate.library().equals(library)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static AgentBuilder builderFor(List<LibraryInstrumentation> libraries) {
         ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
         ElementMatcher.Junction<TypeDescription> anyLibrary = none();
         for (LibraryInstrumentation library : libraries) {
@@ -73,8 +100,7 @@ public final class InstrumentationInstaller {
             }
             builder = builder.type(library.packages().and(library.types())).transform(advice);
         }
-        builder.installOn(instrumentation);
-        AgentLog.debug("instrumentation installed for " + names(libraries) + (attachedLater ? " (attached to a running JVM)" : ""));
+        return builder;
     }
 
     /**

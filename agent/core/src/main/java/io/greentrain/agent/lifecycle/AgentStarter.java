@@ -1,7 +1,7 @@
 package io.greentrain.agent.lifecycle;
 
+import io.greentrain.agent.bootstrap.LibraryActivator;
 import io.greentrain.agent.bootstrap.TrainingCallBridge;
-import io.greentrain.agent.instrumentation.InstrumentationInstaller;
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.GreenTrainExporter;
@@ -9,66 +9,85 @@ import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.metrics.DaemonThreads;
 import io.greentrain.exporter.status.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Everything the job could notice is decided here, in one place:
  * <ul>
  *   <li>nothing escapes: every failure becomes one {@code greentrain:} line and the job runs on;</li>
- *   <li>{@code premain} returns quickly: only the Byte Buddy transformer is installed on the caller's thread
- *       (so classes loaded right after are instrumented); sensors, registry and the HTTP server start on the
- *       daemon thread {@code greentrain-init};</li>
+ *   <li>the core starts only when a training library loads (or at JVM start with {@code greentrain.eager}): until then
+ *       the JVM has the bootstrap's watcher and nothing else;</li>
+ *   <li>on the thread that loads the library, only that library's transformer is built ({@link OnDemandInstrumentation});
+ *       sensors, registry and the HTTP server start on the daemon thread {@code greentrain-init}, sensors first;</li>
  *   <li>every thread is a daemon named {@code greentrain-*}, so the JVM exits exactly as without the agent;</li>
- *   <li>the bridge listener is installed before any class is instrumented; calls that begin while the exporter is
- *       still starting are measured from the moment it is up ({@link DeferredTrainingCalls}).</li>
+ *   <li>the bridge listener is installed before any class is instrumented; a call that begins while the sensors start
+ *       waits for them, within a bound ({@link DeferredTrainingCalls});</li>
+ *   <li>the shutdown hook is registered at once, so a job that ends right after its first call still gets its record:
+ *       the hook lets the start finish (bounded) before it records calls in flight and closes the outputs.</li>
  * </ul>
  */
 public final class AgentStarter {
 
+    /** How long the shutdown hook lets a start that is still under way finish. */
+    private static final long SHUTDOWN_WAIT_FOR_START_MILLIS = 10_000;
+
     private AgentStarter() {
     }
 
-    /** Invoked reflectively by the bootstrap's AgentLauncher inside the isolating class loader. */
-    public static void start(Instrumentation instrumentation, String agentArguments, String agentJar, boolean attachedLater) {
+    /**
+     * Invoked reflectively by the bootstrap's AgentLauncher inside the isolating class loader, when the first training
+     * library loads (or at JVM start when eager). Returns the activator for the libraries, or null when disabled or broken.
+     */
+    public static LibraryActivator start(Instrumentation instrumentation, String agentArguments, String agentJar, boolean attachedLater) {
         try {
-            GreenTrainConfig config = GreenTrainConfig.fromEnvironment(agentArguments, AgentLog::error);
+            GreenTrainConfig config = GreenTrainConfig.fromEnvironment(agentArguments, AgentStarter::configProblem);
             AgentLog.setLevel(config.get(Options.LOG_LEVEL));
             if (!config.get(Options.ENABLED)) {
                 AgentLog.info("disabled by " + Options.ENABLED.key() + "=false");
-                return;
+                return null;
             }
-            System.setProperty("greentrain.agent.jar", agentJar);
-            // the listener is in place before any class is instrumented, so no call is missed while the exporter starts
-            DeferredTrainingCalls calls = new DeferredTrainingCalls();
+            DeferredTrainingCalls calls = new DeferredTrainingCalls(config.get(Options.STARTUP_WAIT).toNanos(), System::nanoTime);
             TrainingCallRecorder recorder = new TrainingCallRecorder(calls);
             TrainingCallBridge.install(recorder);
-            InstrumentationInstaller.install(instrumentation, config, attachedLater);
-            DaemonThreads.start("greentrain-init", () -> startExporter(config, calls, recorder));
+            AtomicReference<GreenTrainExporter> exporter = new AtomicReference<>();
+            Thread init = DaemonThreads.start("greentrain-init", () -> startExporter(config, calls, exporter));
+            Runtime.getRuntime().addShutdownHook(DaemonThreads.named("greentrain-shutdown").newThread(() -> shutdown(init, recorder, exporter)));
+            return new OnDemandInstrumentation(config, attachedLater);
         } catch (Throwable t) {
             AgentLog.error("agent not started, the job runs without it: " + t);
+            return null;
         }
     }
 
-    private static void startExporter(GreenTrainConfig config, DeferredTrainingCalls calls, TrainingCallRecorder recorder) {
+    /** Invalid enabled/eager values were already reported by the bootstrap, which reads them before the core exists. */
+    private static void configProblem(String problem) {
+        if (!problem.startsWith("invalid " + Options.ENABLED.key() + "=") && !problem.startsWith("invalid " + Options.EAGER.key() + "=")) {
+            AgentLog.error(problem);
+        }
+    }
+
+    private static void startExporter(GreenTrainConfig config, DeferredTrainingCalls calls, AtomicReference<GreenTrainExporter> started) {
         try {
-            GreenTrainExporter exporter = GreenTrainExporter.start(config);
-            calls.ready(exporter.trainingCalls());
-            try {
-                Runtime.getRuntime().addShutdownHook(DaemonThreads.named("greentrain-shutdown").newThread(() -> shutdown(recorder, exporter)));
-            } catch (IllegalStateException jvmExiting) {
-                shutdown(recorder, exporter); // the job finished before we were up: nothing to add
-            }
+            GreenTrainExporter exporter = GreenTrainExporter.start(config, calls::measuring);
+            started.set(exporter);
+            calls.observed(exporter.trainingCalls());
         } catch (Throwable t) {
-            calls.ready(TrainingCalls.NONE); // nothing will measure: stop remembering calls
+            calls.measuring(TrainingCalls.NONE); // nothing will measure: stop remembering calls
             AgentLog.error("measurement not started, the job runs without it: " + t);
         }
     }
 
     /** Calls still running are recorded as interrupted before the exporter (records file, endpoint) closes. */
-    private static void shutdown(TrainingCallRecorder recorder, GreenTrainExporter exporter) {
+    private static void shutdown(Thread init, TrainingCallRecorder recorder, AtomicReference<GreenTrainExporter> started) {
         try {
-            TrainingCallBridge.install(null);
+            init.join(TimeUnit.MILLISECONDS.toMillis(SHUTDOWN_WAIT_FOR_START_MILLIS));
             recorder.interruptCallsInFlight();
-            exporter.close();
+            TrainingCallBridge.install(null);
+            GreenTrainExporter exporter = started.get();
+            if (exporter != null) {
+                exporter.close();
+            }
         } catch (Throwable ignored) {
             // the JVM is going away; nothing useful to report
         }

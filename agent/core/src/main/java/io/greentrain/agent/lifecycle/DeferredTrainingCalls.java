@@ -1,30 +1,50 @@
 package io.greentrain.agent.lifecycle;
 
+import io.greentrain.config.Options;
 import io.greentrain.exporter.attribution.CallHandle;
 import io.greentrain.exporter.attribution.CallStart;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.status.AgentLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
- * Bridges the second or so between {@code premain} and a running exporter (sensors, registry and endpoint start on
- * a background thread so that the job never waits for them). Instrumentation is live from {@code premain} on, so
- * a job that trains at once would otherwise lose its first calls.
+ * Bridges the few hundred milliseconds between a training library's first class and running sensors. The agent starts
+ * its sensors on a background thread when that class loads; the first training call usually begins later (data is read,
+ * a model is built), but a job that trains at once would otherwise find nothing to measure with.
  *
- * <p>Rule: a call that starts before measurement is ready is handed to the exporter the moment it becomes ready,
- * and is charged the energy from then on (its record starts at that moment, so the record never claims more
- * than was measured). A call that both starts and ends before that cannot be measured at all: it is counted and
- * reported once ({@code greentrain_agent_errors_total{component="attribution",reason="before_start"}}).
+ * <p>Rule: a call that begins before the sensors are up waits for them, at most until {@code startup.wait} after
+ * activation (one bounded wait per JVM, in practice a fraction of the sensors' start), so it is measured from its first
+ * instruction. Only when that bound passes is it handed to the sensors when they come up, charged from then on (its
+ * record starts at that moment and never claims more than was measured); a call that also ends before that cannot be
+ * measured at all: it is counted and reported once
+ * ({@code greentrain_agent_errors_total{component="attribution",reason="before_start"}}).
+ *
+ * <p>Two steps: {@link #measuring} (sensors and attributor up: records are held until the outputs are) and
+ * {@link #observed} (outputs up: later calls also move the active-call meters).
  */
 final class DeferredTrainingCalls implements TrainingCalls {
 
     private final Object lock = new Object();
-    private volatile TrainingCalls exporter;
     private final List<Pending> pending = new ArrayList<>();
+    private final long waitDeadlineNanos;
+    private final LongSupplier nanoClock;
+    private volatile TrainingCalls current;
 
-    /** The exporter is up: calls in flight start being measured now, later calls go straight to it. */
-    void ready(TrainingCalls measured) {
+    /** Calls never wait: each is charged from when the sensors are up. */
+    DeferredTrainingCalls() {
+        this(0, System::nanoTime);
+    }
+
+    /** @param waitNanos how long after now a call that begins may wait for the sensors */
+    DeferredTrainingCalls(long waitNanos, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.waitDeadlineNanos = nanoClock.getAsLong() + Math.max(0, waitNanos);
+    }
+
+    /** The sensors are up (or, with {@link TrainingCalls#NONE}, will never be): calls in flight are measured from now. */
+    void measuring(TrainingCalls measured) {
         int late;
         synchronized (lock) {
             for (Pending call : pending) {
@@ -35,22 +55,32 @@ final class DeferredTrainingCalls implements TrainingCalls {
             }
             late = pending.size();
             pending.clear();
-            exporter = measured;
+            current = measured;
+            lock.notifyAll();
         }
-        if (late > 0) {
+        if (late > 0 && measured != TrainingCalls.NONE) {
             AgentLog.info(late + " training call(s) began before measurement was ready; their records count energy from now on");
+        }
+    }
+
+    /** The outputs are up: later calls go to {@code observedCalls}, which wraps the attributor given to {@link #measuring}. */
+    void observed(TrainingCalls observedCalls) {
+        synchronized (lock) {
+            current = observedCalls;
+            lock.notifyAll();
         }
     }
 
     @Override
     public CallHandle started(CallStart start) {
-        TrainingCalls measured = exporter;
+        TrainingCalls measured = current;
         if (measured != null) {
             return measured.started(start);
         }
         synchronized (lock) {
-            if (exporter != null) {
-                return exporter.started(start);
+            awaitMeasurement();
+            if (current != null) {
+                return current.started(start);
             }
             Pending call = new Pending(start);
             pending.add(call);
@@ -58,10 +88,23 @@ final class DeferredTrainingCalls implements TrainingCalls {
         }
     }
 
+    /** Under the lock: waits until measurement is up or the deadline passes. */
+    private void awaitMeasurement() {
+        long remaining;
+        while (current == null && (remaining = waitDeadlineNanos - nanoClock.getAsLong()) > 0) {
+            try {
+                lock.wait(Math.max(1, remaining / 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the job's interrupt is kept; this call is charged from when sensors are up
+                return;
+            }
+        }
+    }
+
     @Override
     public void epochEnded(CallHandle call, int epochsCompleted) {
         if (!(call instanceof Pending)) {
-            exporter.epochEnded(call, epochsCompleted);
+            current.epochEnded(call, epochsCompleted);
             return;
         }
         Pending early = (Pending) call;
@@ -71,13 +114,13 @@ final class DeferredTrainingCalls implements TrainingCalls {
                 return;
             }
         }
-        exporter.epochEnded(early.measured, epochsCompleted);
+        current.epochEnded(early.measured, epochsCompleted);
     }
 
     @Override
     public void ended(CallHandle call, String outcome, String errorType) {
         if (!(call instanceof Pending)) {
-            exporter.ended(call, outcome, errorType);
+            current.ended(call, outcome, errorType);
             return;
         }
         Pending early = (Pending) call;
@@ -85,14 +128,14 @@ final class DeferredTrainingCalls implements TrainingCalls {
             if (early.measured == null) {
                 pending.remove(early);
                 AgentLog.problem("attribution", "before_start", "a " + early.start.library() + " training call ended before "
-                        + "measurement was ready (the agent starts its sensors in the background); it has no record");
+                        + "measurement was ready (the sensors did not start within " + Options.STARTUP_WAIT.key() + "); it has no record");
                 return;
             }
         }
-        exporter.ended(early.measured, outcome, errorType);
+        current.ended(early.measured, outcome, errorType);
     }
 
-    /** A call that began before the exporter was ready. */
+    /** A call that began before the sensors were up and did not wait for them. */
     private static final class Pending extends CallHandle {
         final CallStart start;
         CallHandle measured;

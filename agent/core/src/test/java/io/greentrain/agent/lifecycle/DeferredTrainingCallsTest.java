@@ -8,6 +8,7 @@ import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.status.AgentLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DeferredTrainingCallsTest {
@@ -19,7 +20,7 @@ class DeferredTrainingCallsTest {
     void aCallInFlightWhenTheExporterComesUpIsMeasuredFromThenOn() {
         CallHandle early = deferred.started(start("tribuo"));
         deferred.epochEnded(early, 1);
-        deferred.ready(exporter);
+        deferred.measuring(exporter);
         deferred.epochEnded(early, 2);
         deferred.ended(early, TrainingCalls.SUCCESS, "");
 
@@ -28,7 +29,7 @@ class DeferredTrainingCallsTest {
 
     @Test
     void callsAfterReadyGoStraightToTheExporter() {
-        deferred.ready(exporter);
+        deferred.measuring(exporter);
         CallHandle call = deferred.started(start("dl4j"));
         deferred.ended(call, TrainingCalls.ERROR, "java.lang.IllegalStateException");
         assertThat(exporter.events).containsExactly("started dl4j", "ended error");
@@ -39,10 +40,61 @@ class DeferredTrainingCallsTest {
         long before = count();
         CallHandle early = deferred.started(start("smile"));
         deferred.ended(early, TrainingCalls.SUCCESS, "");
-        deferred.ready(exporter);
+        deferred.measuring(exporter);
 
         assertThat(exporter.events).isEmpty();
         assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCallThatBeginsWhileTheSensorsStartWaitsForThemAndIsMeasuredFromItsStart() throws Exception {
+        DeferredTrainingCalls waiting = new DeferredTrainingCalls(TimeUnit.SECONDS.toNanos(30), System::nanoTime);
+        Thread sensors = new Thread(() -> {
+            sleep(200);
+            waiting.measuring(exporter);
+        });
+        sensors.start();
+        long before = System.nanoTime();
+        CallHandle call = waiting.started(start("smile"));
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
+        waiting.ended(call, TrainingCalls.SUCCESS, "");
+        sensors.join();
+
+        assertThat(waitedMillis).as("waited for the sensors").isGreaterThanOrEqualTo(150);
+        assertThat(exporter.events).containsExactly("started smile", "ended success");
+    }
+
+    @Test
+    void theWaitIsBoundedAfterwhichCallsAreChargedFromWhenSensorsAreUp() {
+        long[] clock = {0};
+        DeferredTrainingCalls bounded = new DeferredTrainingCalls(TimeUnit.MILLISECONDS.toNanos(50), () -> clock[0]);
+        clock[0] = TimeUnit.MILLISECONDS.toNanos(51); // the bound has passed: no wait at all
+        CallHandle early = bounded.started(start("tribuo"));
+        assertThat(exporter.events).isEmpty();
+        bounded.measuring(exporter);
+        bounded.ended(early, TrainingCalls.SUCCESS, "");
+        assertThat(exporter.events).containsExactly("started tribuo", "ended success");
+    }
+
+    @Test
+    void callsAfterTheOutputsAreUpGoToTheObservedCalls() {
+        RecordingCalls observed = new RecordingCalls();
+        deferred.measuring(exporter);
+        CallHandle measuredOnly = deferred.started(start("dl4j"));
+        deferred.observed(observed);
+        CallHandle later = deferred.started(start("smile"));
+        deferred.ended(measuredOnly, TrainingCalls.SUCCESS, "");
+        deferred.ended(later, TrainingCalls.SUCCESS, "");
+        assertThat(exporter.events).containsExactly("started dl4j");
+        assertThat(observed.events).containsExactly("started smile", "ended success", "ended success");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long count() {

@@ -28,7 +28,7 @@ class AttachIT {
             assertThat(out.readLine()).isEqualTo("ready");
             int port = Scraper.freePort();
 
-            ForkedJvm.Result first = attach(target.pid(), "prometheus.port=" + port + ",prometheus.host=127.0.0.1");
+            ForkedJvm.Result first = attach(target.pid(), "eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1");
             assertThat(first.exitCode).as(first.toString()).isZero();
             assertThat(Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(20))).contains("greentrain_build_info");
 

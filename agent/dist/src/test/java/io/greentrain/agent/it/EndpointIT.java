@@ -23,7 +23,7 @@ class EndpointIT {
     void servesMetricsAndHealthAndPassesPromtool() throws Exception {
         int port = Scraper.freePort();
         Process process = ForkedJvm.main(PlainJob.class, "normal", "5000").workDir(workDir)
-                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1").start();
+                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1").start();
         try {
             String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(20));
             assertThat(Scraper.get(port, "/-/healthy").statusCode()).isEqualTo(200);
@@ -49,7 +49,7 @@ class EndpointIT {
     void portInUseIsOneWarningAndTheJobRuns() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             ForkedJvm.Result result = ForkedJvm.main(PlainJob.class, "normal", "1500").workDir(workDir)
-                    .withAgent("prometheus.port=" + taken.getLocalPort() + ",prometheus.host=127.0.0.1").run();
+                    .withAgent("eager=true,prometheus.port=" + taken.getLocalPort() + ",prometheus.host=127.0.0.1").run();
             assertThat(result.exitCode).isZero();
             assertThat(result.stdout).contains("job done");
             assertThat(result.greenTrainLines()).filteredOn(l -> l.contains("in use")).hasSize(1)
@@ -61,7 +61,7 @@ class EndpointIT {
     void agentThreadsAreDaemonsNamedGreentrain() throws Exception {
         int port = Scraper.freePort();
         Process process = ForkedJvm.main(io.greentrain.agent.it.apps.ThreadListingJob.class).workDir(workDir)
-                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1").start();
+                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1").start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String stdout = new String(process.getInputStream().readAllBytes());
         assertThat(process.exitValue()).isZero();

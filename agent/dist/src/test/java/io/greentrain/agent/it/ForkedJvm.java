@@ -128,6 +128,17 @@ public final class ForkedJvm {
         return new Result(process.exitValue(), out.text(), err.text());
     }
 
+    /**
+     * The test class path minus GreenTrain's own modules only: third-party jars the agent happens to use too (commons-io,
+     * slf4j) stay, because the ML libraries need them and a real training application would have them.
+     */
+    public static String trainingClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("/greentrain-") && !entry.contains("/agent/core/")
+                        && !entry.contains("/agent/bootstrap/") && !entry.contains("/exporter/target/"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     /** Test class path minus the agent's own modules and runtime dependencies. */
     static String applicationClassPath() {
         Set<String> agentEntries = new HashSet<>();

@@ -33,7 +33,7 @@ class IsolationIT {
         String classPath = Paths.get("target/test-classes").toAbsolutePath() + File.pathSeparator + appLibs;
         int port = Scraper.freePort();
         ForkedJvm jvm = ForkedJvm.main(OwnLibrariesJob.class, "4000").classPath(classPath).workDir(workDir)
-                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1");
+                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1");
         Process process = jvm.start();
         String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(20));
         assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -60,7 +60,7 @@ class IsolationIT {
         int port = Scraper.freePort();
         ForkedJvm jvm = ForkedJvm.main(PlainJob.class, "normal", "4000").prependClassPath(resources.toString())
                 .jvmArg("-Dio.prometheus.exporter.no.such.key=1", "-Dio.prometheus.exporter.httpServer.port=banana")
-                .workDir(workDir).withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1");
+                .workDir(workDir).withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1");
         Process process = jvm.start();
         String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(20));
         assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

@@ -38,7 +38,7 @@ class NeverBreakTheJobIT {
     })
     void badConfigurationIsOneLineNamingTheKeyAndTheJobRuns(String agentArgs, String key) throws Exception {
         ForkedJvm.Result with = ForkedJvm.main(PlainJob.class, "normal").workDir(workDir)
-                .withAgent(agentArgs.contains("port") ? agentArgs : agentArgs + ",prometheus.port=0").run();
+                .withAgent((agentArgs.contains("port") ? agentArgs : agentArgs + ",prometheus.port=0") + ",eager=true").run();
         assertThat(with.exitCode).isZero();
         assertThat(with.stdout).contains("job done");
         assertThat(with.greenTrainLines()).filteredOn(l -> l.contains(key)).hasSize(1)

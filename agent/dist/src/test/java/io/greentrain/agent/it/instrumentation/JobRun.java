@@ -153,10 +153,7 @@ final class JobRun {
 
     /** Test class path minus GreenTrain's own modules (the agent must come from the agent jar only). */
     static String applicationClassPath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("/greentrain-") && !entry.contains("/agent/core/")
-                        && !entry.contains("/agent/bootstrap/") && !entry.contains("/exporter/target/"))
-                .collect(Collectors.joining(File.pathSeparator));
+        return ForkedJvm.trainingClassPath();
     }
 
     /** Reads a stream to the end on a daemon thread, so a chatty child never blocks on a full pipe. */

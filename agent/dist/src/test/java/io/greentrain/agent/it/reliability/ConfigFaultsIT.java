@@ -137,6 +137,9 @@ class ConfigFaultsIT {
                     return Optional.empty();
                 }
                 long amount = Long.parseLong(min.group(1));
+                if (amount == 0) {
+                    return Optional.empty(); // nothing is shorter than zero
+                }
                 return Optional.of(amount > 1 ? (amount - 1) + min.group(2) : "1ms");
             }
             default:

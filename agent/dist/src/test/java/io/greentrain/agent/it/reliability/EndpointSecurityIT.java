@@ -79,7 +79,7 @@ class EndpointSecurityIT {
         port = Scraper.freePort();
         records = dir.resolve("records.jsonl");
         job = LiveJob.start(ForkedJvm.main(ServingJob.class, dir.resolve("stop").toString()).workDir(dir)
-                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,log.level=debug")
+                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,log.level=debug")
                 .jvmArg("-Dgreentrain.prometheus.tls.keystore=" + tls.keystore,
                         "-Dgreentrain.prometheus.tls.keystore.password=" + KEYSTORE_PASSWORD,
                         "-Dgreentrain.prometheus.auth.user=" + USER,
@@ -233,7 +233,7 @@ class EndpointSecurityIT {
             int p = Scraper.freePort();
             Path stop = dir.resolve("stop-bind-" + host);
             ForkedJvm jvm = ForkedJvm.main(ServingJob.class, stop.toString()).workDir(dir)
-                    .withAgent("prometheus.port=" + p + (host == null ? "" : ",prometheus.host=" + host));
+                    .withAgent("eager=true,prometheus.port=" + p + (host == null ? "" : ",prometheus.host=" + host));
             try (LiveJob bound = LiveJob.start(jvm)) {
                 bound.awaitStdout("ready", Duration.ofSeconds(30));
                 Scraper.awaitOk(p, "/-/healthy", Duration.ofSeconds(30)); // up on loopback in both cases
@@ -250,7 +250,7 @@ class EndpointSecurityIT {
     void wrongKeystorePasswordIsOneLineWithoutThePasswordAndTheJobRuns() throws Exception {
         int p = Scraper.freePort();
         ForkedJvm.Result result = ForkedJvm.main(io.greentrain.agent.it.apps.PlainJob.class, "exit3", "4000").workDir(dir)
-                .withAgent("prometheus.port=" + p + ",prometheus.host=127.0.0.1")
+                .withAgent("eager=true,prometheus.port=" + p + ",prometheus.host=127.0.0.1")
                 .jvmArg("-Dgreentrain.prometheus.tls.keystore=" + tls.keystore,
                         "-Dgreentrain.prometheus.tls.keystore.password=not-" + KEYSTORE_PASSWORD)
                 .run();
@@ -267,7 +267,7 @@ class EndpointSecurityIT {
         int p = Scraper.freePort();
         Path stop = dir.resolve("stop-nouser");
         ForkedJvm jvm = ForkedJvm.main(ServingJob.class, stop.toString()).workDir(dir)
-                .withAgent("prometheus.port=" + p + ",prometheus.host=127.0.0.1")
+                .withAgent("eager=true,prometheus.port=" + p + ",prometheus.host=127.0.0.1")
                 .jvmArg("-Dgreentrain.prometheus.auth.password=" + AUTH_PASSWORD);
         try (LiveJob half = LiveJob.start(jvm)) {
             half.awaitStdout("ready", Duration.ofSeconds(30));
@@ -293,7 +293,7 @@ class EndpointSecurityIT {
     void aSecretWithACommaInTheAgentArgumentsIsNeverEchoed() throws Exception {
         String password = "Alpha7-x,Bravo8-y;Charlie9-z";
         ForkedJvm.Result result = ForkedJvm.main(io.greentrain.agent.it.apps.PlainJob.class, "normal").workDir(dir)
-                .withAgent("prometheus.port=0,prometheus.host=127.0.0.1,prometheus.auth.user=u,prometheus.auth.password=" + password)
+                .withAgent("eager=true,prometheus.port=0,prometheus.host=127.0.0.1,prometheus.auth.user=u,prometheus.auth.password=" + password)
                 .run();
         assertThat(result.exitCode).isZero();
         assertThat(result.stdout).contains("job done");

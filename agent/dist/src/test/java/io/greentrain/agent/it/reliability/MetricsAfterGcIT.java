@@ -31,7 +31,7 @@ class MetricsAfterGcIT {
         int port = Scraper.freePort();
         Path stop = dir.resolve("stop");
         job = LiveJob.start(ForkedJvm.main(GcJob.class, stop.toString()).workDir(dir)
-                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms"));
+                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms"));
         job.awaitStdout("ready", Duration.ofSeconds(60));
         Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(60));
         Thread.sleep(3000); // ~30 full GCs, ~30 samples

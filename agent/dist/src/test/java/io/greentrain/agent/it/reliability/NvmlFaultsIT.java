@@ -43,7 +43,7 @@ class NvmlFaultsIT {
         int port = Scraper.freePort();
         Path stop = dir.resolve("stop-" + port);
         ForkedJvm jvm = ForkedJvm.main(ServingJob.class, stop.toString(), "3").workDir(dir)
-                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms,nvml.library=" + nvmlLibrary);
+                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms,nvml.library=" + nvmlLibrary);
         try (LiveJob job = LiveJob.start(jvm, dir, env, List.of())) {
             job.awaitStdout("ready", Duration.ofSeconds(60));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

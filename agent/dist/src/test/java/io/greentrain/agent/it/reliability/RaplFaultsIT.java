@@ -47,7 +47,7 @@ class RaplFaultsIT {
             port = Scraper.freePort();
             stop = dir.resolve("stop-" + port);
             ForkedJvm jvm = ForkedJvm.main(ServingJob.class, stop.toString(), "3").workDir(dir)
-                    .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms,rapl.root=" + raplRoot);
+                    .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms,rapl.root=" + raplRoot);
             job = LiveJob.start(jvm, dir, Map.of(), prefix);
             job.awaitStdout("ready", Duration.ofSeconds(60));
             // the endpoint comes up before the sensors: wait until the cpu sensor took its first reading

@@ -29,7 +29,6 @@ public final class AttachJob {
         result("ready", ProcessHandle.current().pid());
 
         String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        JobSupport.awaitAgent();
         step("after-attach");
         new LogisticRegressionTrainer().train(train);
         result("trained", go);

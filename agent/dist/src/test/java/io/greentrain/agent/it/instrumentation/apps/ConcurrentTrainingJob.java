@@ -25,7 +25,6 @@ public final class ConcurrentTrainingJob {
 
     public static void main(String[] args) throws Exception {
         java.util.logging.LogManager.getLogManager().reset();
-        JobSupport.awaitAgent();
         MutableDataset<Label> train = TribuoJob.dataset(new JobSupport.Blobs(3000, 20, 1), new LabelFactory());
         new LogisticRegressionTrainer().train(train); // warm-up: class loading and JIT outside the measured interval
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

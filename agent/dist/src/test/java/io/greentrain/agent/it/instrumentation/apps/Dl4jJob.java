@@ -42,7 +42,6 @@ public final class Dl4jJob {
 
     public static void main(String[] args) throws Exception {
         Nd4j.create(1); // backend start-up (seconds) before the first step
-        JobSupport.awaitAgent();
         JobSupport.Blobs trainBlobs = new JobSupport.Blobs(600, FEATURES, 1);
         JobSupport.Blobs testBlobs = new JobSupport.Blobs(300, FEATURES, 2);
         DataSet train = dataSet(trainBlobs);

@@ -1,14 +1,12 @@
 package io.greentrain.agent.it.instrumentation.apps;
 
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Random;
 
 /**
- * Shared by the training jobs the instrumentation ITs fork. The jobs know nothing about GreenTrain except
- * {@link #awaitAgent()}: the agent starts its exporter on a background thread and calls that end before it is up have
- * no record, so a job that trains within milliseconds of {@code main} waits for it (only when the agent is present).
+ * Shared by the training jobs the instrumentation ITs fork. The jobs know nothing about GreenTrain: they train from the
+ * first milliseconds of {@code main}, and the dormant agent must still measure their first call.
  *
  * <p>Output protocol: {@code job: step <name>} on stderr before each step, so the agent's debug lines (also on stderr)
  * can be attributed to steps in order; results ({@code <key> <value>}) on stdout, which must be byte-identical with
@@ -17,32 +15,6 @@ import java.util.Random;
 public final class JobSupport {
 
     private JobSupport() {
-    }
-
-    /** Waits until the agent's call listener is installed; returns at once when no agent is attached. */
-    public static void awaitAgent() throws InterruptedException {
-        Field listener;
-        try {
-            Class<?> bridge = Class.forName("io.greentrain.agent.bootstrap.TrainingCallBridge");
-            listener = bridge.getDeclaredField("listener");
-            listener.setAccessible(true);
-        } catch (ReflectiveOperationException | RuntimeException noAgent) {
-            return;
-        }
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                // the listener is installed in premain; measurement is ready once the agent's init thread is done
-                if (listener.get(null) != null && Thread.getAllStackTraces().keySet().stream()
-                        .noneMatch(t -> t.getName().equals("greentrain-init") && t.isAlive())) {
-                    return;
-                }
-            } catch (IllegalAccessException e) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("agent present but its call listener was not installed within 30 s");
     }
 
     public static void step(String name) {

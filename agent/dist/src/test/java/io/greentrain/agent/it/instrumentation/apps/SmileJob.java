@@ -32,7 +32,6 @@ public final class SmileJob {
     }
 
     public static void main(String[] args) throws Exception {
-        JobSupport.awaitAgent();
         JobSupport.Blobs train = new JobSupport.Blobs(900, 10, 1);
         JobSupport.Blobs test = new JobSupport.Blobs(300, 10, 2);
         Formula formula = Formula.lhs("y");

@@ -32,7 +32,6 @@ public final class TribuoJob {
 
     public static void main(String[] args) throws Exception {
         java.util.logging.LogManager.getLogManager().reset(); // Tribuo logs progress through java.util.logging
-        JobSupport.awaitAgent();
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> train = dataset(new JobSupport.Blobs(900, 10, 1), labels);
         MutableDataset<Label> test = dataset(new JobSupport.Blobs(300, 10, 2), labels);

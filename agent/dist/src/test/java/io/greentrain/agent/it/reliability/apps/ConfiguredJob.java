@@ -1,7 +1,8 @@
 package io.greentrain.agent.it.reliability.apps;
 
 /**
- * A job that knows nothing of GreenTrain: prints to both streams, computes, and exits with the code given as
+ * A job that knows nothing of GreenTrain and uses a training library (it loads Tribuo's {@code Trainer}, which wakes the
+ * dormant agent and so makes it read its configuration): prints to both streams, computes, and exits with the code given as
  * the first argument (after lingering for the milliseconds of the optional second). Before exiting it waits (at most 30 s) for a thread named {@code greentrain-init} to end,
  * so that an attached agent has finished starting and said all it had to say about its configuration; without
  * the agent there is no such thread and nothing changes.
@@ -9,6 +10,7 @@ package io.greentrain.agent.it.reliability.apps;
 public final class ConfiguredJob {
 
     public static void main(String[] args) throws Exception {
+        Class.forName("org.tribuo.Trainer");
         System.out.println("job started");
         System.err.println("job warning on stderr");
         long checksum = 0;
