@@ -3,7 +3,6 @@ package io.greentrain.agent.bootstrap;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -15,14 +14,15 @@ import java.util.function.Supplier;
  */
 public final class AgentLauncher {
 
-    private static final AtomicBoolean LAUNCHED = new AtomicBoolean();
+    /** Guarded by the class lock; a plain flag because premain must load as few JDK classes as it can. */
+    private static boolean launched;
     private static final String CORE_ENTRY = "io.greentrain.agent.lifecycle.AgentStarter";
 
     private AgentLauncher() {
     }
 
     public static void launch(File jar, String agentArguments, Instrumentation instrumentation, boolean attachedLater) {
-        if (!LAUNCHED.compareAndSet(false, true)) {
+        if (!firstLaunch()) {
             System.err.println("greentrain: agent already attached to this JVM; ignoring the second attach");
             return;
         }
@@ -41,10 +41,17 @@ public final class AgentLauncher {
             core.get(); // endpoint and sensors from JVM start; libraries are still instrumented when they load
         }
         LibraryWatcher watcher = new LibraryWatcher(core);
-        instrumentation.addTransformer(watcher, true);
+        // retransformation only where classes were loaded before us (attach): a retransform-capable transformer costs every JVM
+        instrumentation.addTransformer(watcher, attachedLater);
         if (attachedLater) {
             watcher.activateLoaded(instrumentation);
         }
+    }
+
+    private static synchronized boolean firstLaunch() {
+        boolean first = !launched;
+        launched = true;
+        return first;
     }
 
     private static boolean isJdkTool() {

@@ -76,8 +76,16 @@ final class DormantSwitches {
         return null;
     }
 
+    /** Agent arguments are pairs separated by ',' or ';' (split by hand: a regex would load a dozen classes in every JVM). */
     private String argument(String key) {
-        for (String pair : agentArguments.split("[,;]")) {
+        int from = 0;
+        while (from <= agentArguments.length()) {
+            int end = from;
+            while (end < agentArguments.length() && agentArguments.charAt(end) != ',' && agentArguments.charAt(end) != ';') {
+                end++;
+            }
+            String pair = agentArguments.substring(from, end);
+            from = end + 1;
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 String name = pair.substring(0, eq).trim();

@@ -5,7 +5,6 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +24,12 @@ import java.util.function.Supplier;
  */
 final class LibraryWatcher implements ClassFileTransformer {
 
-    /** Per library: null until activated; {@link #OFF} when activation returned nothing (switched off or failed). */
-    private final AtomicReferenceArray<ClassFileTransformer> transformers = new AtomicReferenceArray<>(LibraryTriggers.count());
+    /**
+     * Per library: null until activated; {@link #OFF} when activation returned nothing (switched off or failed). A
+     * volatile array replaced on write rather than an AtomicReferenceArray: premain should load no more JDK classes
+     * than it needs (every JVM of a fleet pays for them).
+     */
+    private volatile ClassFileTransformer[] transformers = new ClassFileTransformer[LibraryTriggers.count()];
     private final ThreadLocal<Boolean> activating = new ThreadLocal<>();
     private final Supplier<LibraryActivator> core;
     private LibraryActivator activator;
@@ -91,7 +94,7 @@ final class LibraryWatcher implements ClassFileTransformer {
     }
 
     private ClassFileTransformer transformerFor(int library) {
-        ClassFileTransformer transformer = transformers.get(library);
+        ClassFileTransformer transformer = transformers[library];
         if (transformer != null) {
             return transformer;
         }
@@ -99,7 +102,7 @@ final class LibraryWatcher implements ClassFileTransformer {
             return OFF; // a class defined while this thread activates a library: never one we instrument
         }
         synchronized (this) {
-            transformer = transformers.get(library);
+            transformer = transformers[library];
             if (transformer != null) {
                 return transformer;
             }
@@ -112,7 +115,9 @@ final class LibraryWatcher implements ClassFileTransformer {
                 activating.remove();
             }
             transformer = transformer == null ? OFF : transformer;
-            transformers.set(library, transformer);
+            ClassFileTransformer[] updated = transformers.clone(); // copy on write: readers see a complete array
+            updated[library] = transformer;
+            transformers = updated;
             return transformer;
         }
     }

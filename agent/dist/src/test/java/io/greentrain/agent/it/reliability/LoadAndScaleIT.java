@@ -79,7 +79,7 @@ class LoadAndScaleIT {
             double before = processJoules(Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(30)));
             Files.createFile(start);
             job.awaitStdout("trained", Duration.ofSeconds(120));
-            String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(30));
+            String metrics = scrapeUntilCalls(port, Map.of("library", "tribuo"), 64);
             double after = processJoules(metrics);
             Files.createFile(end);
             ForkedJvm.Result result = job.finish(Duration.ofSeconds(60));
@@ -101,6 +101,21 @@ class LoadAndScaleIT {
             PrometheusText text = new PrometheusText(metrics);
             assertThat(text.sum("greentrain_training_calls_total", Map.of("library", "tribuo"))).isEqualTo(64.0);
         }
+    }
+
+    /**
+     * Scrapes until {@code calls} calls with {@code labels} are counted (finished calls are published on {@code greentrain-outputs}, a
+     * poll of at most 50 ms after they end), at most 10 s; returns the last scrape either way.
+     */
+    private static String scrapeUntilCalls(int port, Map<String, String> labels, double calls) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(30));
+        while (new PrometheusText(metrics).sum("greentrain_training_calls_total", labels) < calls
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(30));
+        }
+        return metrics;
     }
 
     /** Energy of this process so far, over all components (GPU counted once). */
@@ -206,7 +221,7 @@ class LoadAndScaleIT {
                 .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,console.enabled=false,records.file=");
         try (LiveJob job = LiveJob.start(jvm)) {
             job.awaitStdout("trained", Duration.ofSeconds(300));
-            String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(30));
+            String metrics = scrapeUntilCalls(port, Map.of(), 10_000);
             Files.createFile(end);
             ForkedJvm.Result result = job.finish(Duration.ofSeconds(60));
             assertThat(result.exitCode).as(result.toString()).isZero();
