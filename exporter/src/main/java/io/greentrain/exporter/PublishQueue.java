@@ -38,7 +38,7 @@ final class PublishQueue implements Consumer<CallRecord> {
     private volatile Consumer<CallRecord> records;
     private volatile Consumer<CallForecast> forecasts;
     private volatile boolean closed;
-    private Thread worker;
+    private volatile Thread worker;
 
     @Override
     public void accept(CallRecord record) {
@@ -64,7 +64,7 @@ final class PublishQueue implements Consumer<CallRecord> {
     }
 
     /** The outputs are up: publishes what waited, in order, then everything that follows, on {@code greentrain-outputs}. */
-    synchronized void release(Consumer<CallRecord> recordTarget, Consumer<CallForecast> forecastTarget) {
+    void release(Consumer<CallRecord> recordTarget, Consumer<CallForecast> forecastTarget) {
         records = recordTarget;
         forecasts = forecastTarget;
         worker = DaemonThreads.start("greentrain-outputs", this::publishUntilClosed);
@@ -98,10 +98,7 @@ final class PublishQueue implements Consumer<CallRecord> {
     /** Waits until everything accepted so far is published (or {@code timeoutMillis} pass); false on timeout. */
     boolean flush(long timeoutMillis) {
         long target = accepted.get();
-        Thread running;
-        synchronized (this) {
-            running = worker;
-        }
+        Thread running = worker;
         if (running != null) {
             LockSupport.unpark(running); // publish now rather than at the next poll
         }
@@ -122,15 +119,9 @@ final class PublishQueue implements Consumer<CallRecord> {
 
     /** Publishes what is queued (at most {@code timeoutMillis}), then stops the thread; later records are dropped. */
     void close(long timeoutMillis) {
-        Thread running;
-        synchronized (this) {
-            running = worker;
-        }
-        if (running != null) {
-            LockSupport.unpark(running);
-        }
         flush(timeoutMillis);
         closed = true;
+        Thread running = worker;
         if (running != null) {
             LockSupport.unpark(running);
             try {

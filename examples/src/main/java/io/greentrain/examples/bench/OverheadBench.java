@@ -545,7 +545,7 @@ public final class OverheadBench {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6g", value);
     }
 
-    private static String lastLine(Path file) throws IOException {
+    static String lastLine(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (!lines.get(i).isBlank()) {

@@ -123,7 +123,7 @@ public final class StartupBench {
             throw new IllegalStateException(id + " did not finish");
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        String[] time = Files.readAllLines(timeFile).get(Files.readAllLines(timeFile).size() - 1).trim().split("\\s+");
+        String[] time = OverheadBench.lastLine(timeFile).trim().split("\\s+");
         int written = 0;
         boolean allEnergy = true;
         if (Files.exists(records)) {

@@ -32,8 +32,6 @@ final class LibraryWatcher implements ClassFileTransformer {
     private volatile ClassFileTransformer[] transformers = new ClassFileTransformer[LibraryTriggers.count()];
     private final ThreadLocal<Boolean> activating = new ThreadLocal<>();
     private final Supplier<LibraryActivator> core;
-    private LibraryActivator activator;
-    private boolean coreTried;
 
     private static final ClassFileTransformer OFF = new ClassFileTransformer() { };
 
@@ -124,10 +122,7 @@ final class LibraryWatcher implements ClassFileTransformer {
 
     /** Under the lock. */
     private ClassFileTransformer activate(int library) {
-        if (!coreTried) {
-            coreTried = true;
-            activator = core.get();
-        }
+        LibraryActivator activator = core.get(); // starts the core on the first call only
         return activator == null ? null : activator.activate(LibraryTriggers.library(library));
     }
 }

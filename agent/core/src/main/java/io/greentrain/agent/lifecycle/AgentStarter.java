@@ -9,7 +9,6 @@ import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.metrics.DaemonThreads;
 import io.greentrain.exporter.status.AgentLog;
 import java.lang.instrument.Instrumentation;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -81,7 +80,7 @@ public final class AgentStarter {
     /** Calls still running are recorded as interrupted before the exporter (records file, endpoint) closes. */
     private static void shutdown(Thread init, TrainingCallRecorder recorder, AtomicReference<GreenTrainExporter> started) {
         try {
-            init.join(TimeUnit.MILLISECONDS.toMillis(SHUTDOWN_WAIT_FOR_START_MILLIS));
+            init.join(SHUTDOWN_WAIT_FOR_START_MILLIS);
             recorder.interruptCallsInFlight();
             TrainingCallBridge.install(null);
             GreenTrainExporter exporter = started.get();

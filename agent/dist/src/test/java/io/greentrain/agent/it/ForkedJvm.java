@@ -151,10 +151,8 @@ public final class ForkedJvm {
                 throw new IllegalStateException(e);
             }
         }
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        return Arrays.stream(trainingClassPath().split(File.pathSeparator))
                 .filter(entry -> !agentEntries.contains(entry))
-                .filter(entry -> !entry.contains("/greentrain-") && !entry.contains("/agent/core/") && !entry.contains("/agent/bootstrap/")
-                        && !entry.contains("/exporter/target/"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
