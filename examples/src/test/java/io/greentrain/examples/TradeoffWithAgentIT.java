@@ -77,7 +77,7 @@ class TradeoffWithAgentIT {
         Path records = dir.resolve("calls.jsonl");
         Path out = dir.resolve("study");
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx2g",
-                "-javaagent:" + agentJar().toAbsolutePath() + "=records.file=" + records + ",console.enabled=false,"
+                "-javaagent:" + agentJar().toAbsolutePath() + "=records.file=" + records + ",records.detail=calls,console.enabled=false,"
                         + "prometheus.enabled=false",
                 "-jar", examplesJar().toAbsolutePath().toString(), "tradeoff", "--data", "digits",
                 "--cache-dir", new File(cache()).getAbsolutePath(), "--libraries", "tribuo,smile",

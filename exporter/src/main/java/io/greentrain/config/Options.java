@@ -30,7 +30,7 @@ public final class Options {
     public static final Option<String> LOG_LEVEL = Option.of("greentrain.log.level", oneOf("error", "warn", "info", "debug"),
             "info", "info", "Which greentrain: lines are printed on stderr.");
     public static final Option<Boolean> CONSOLE_ENABLED = Option.of("greentrain.console.enabled", bool(), true, "true",
-            "Print one human line per training call on stderr.");
+            "Print one human line per training run on stderr when it ends, and its progress while it runs.");
     public static final Option<Boolean> EAGER = Option.of("greentrain.eager", bool(), false, "false",
             "true: start sensors, endpoint and records at JVM start (a service scraped before it trains). false: the agent"
                     + " stays dormant (no thread, port or file) until a training library loads.");
@@ -88,9 +88,22 @@ public final class Options {
 
     // --- records ------------------------------------------------------------------------------------
     public static final Option<String> RECORDS_FILE = Option.of("greentrain.records.file", text(), "greentrain-calls.jsonl",
-            "greentrain-calls.jsonl", "File that receives one record per training call; empty disables records.");
+            "greentrain-calls.jsonl", "File that receives one record per training run; empty disables records.");
     public static final Option<String> RECORDS_FORMAT = Option.of("greentrain.records.format", oneOf("jsonl", "csv"), "jsonl", "jsonl",
             "Format of the records file.");
+    public static final Option<String> RECORDS_DETAIL = Option.of("greentrain.records.detail", oneOf("runs", "calls"), "runs", "runs",
+            "runs: one record per training run. calls: also one record per library call (each mini-batch of a hand-written"
+                    + " loop), with a sensor reading at every call boundary.");
+
+    // --- runs ---------------------------------------------------------------------------------------
+    public static final Option<Duration> RUNS_GAP = Option.of("greentrain.runs.gap",
+            duration(Duration.ofMillis(100), Duration.ofDays(1)), Duration.ofSeconds(60), "60s",
+            "A model not trained for this long ends its run: its next training call starts a new run (and a group"
+                    + " without new runs for this long ends).");
+    public static final Option<Duration> PROGRESS_INTERVAL = Option.of("greentrain.progress.interval",
+            duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(10), "10s",
+            "How often a running run's energy reaches the metrics and its progress line is printed (on a terminal the line"
+                    + " is updated in place; otherwise one plain line per interval).");
 
     // --- carbon -------------------------------------------------------------------------------------
     public static final Option<String> CARBON_ZONE = Option.of("greentrain.carbon.zone", text(), "", "",
@@ -120,7 +133,7 @@ public final class Options {
             PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD,
             SAMPLE_INTERVAL, RAPL_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
             DL4J_ENABLED, SMILE_ENABLED, TRIBUO_ENABLED, SUBSET_ENABLED, API_ENABLED, MODEL_LABEL_LIMIT,
-            RECORDS_FILE, RECORDS_FORMAT,
+            RECORDS_FILE, RECORDS_FORMAT, RECORDS_DETAIL, RUNS_GAP, PROGRESS_INTERVAL,
             CARBON_ZONE, CARBON_INTENSITY, CARBON_PUE, CARBON_PROVIDER, CARBON_PROVIDER_URL, CARBON_PROVIDER_TOKEN,
             CARBON_PROVIDER_REGION, CARBON_PROVIDER_TIMEOUT, CARBON_PROVIDER_REFRESH));
 

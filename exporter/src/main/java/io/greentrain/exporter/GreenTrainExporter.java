@@ -2,12 +2,11 @@ package io.greentrain.exporter;
 
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
-import io.greentrain.exporter.attribution.CallAttributor;
-import io.greentrain.exporter.attribution.CallForecast;
+import io.greentrain.exporter.attribution.JvmIdentity;
+import io.greentrain.exporter.attribution.RunAttributor;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.metrics.PrometheusEndpoint;
 import io.greentrain.exporter.metrics.ProcessMetrics;
-import io.greentrain.exporter.outputs.EnergyForecast;
 import io.greentrain.exporter.outputs.TrainingOutputs;
 import io.greentrain.exporter.sensors.EnergyMetrics;
 import io.greentrain.exporter.sensors.EnergySampler;
@@ -28,6 +27,7 @@ public final class GreenTrainExporter implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final PrometheusEndpoint endpoint;
     private final TrainingCalls trainingCalls;
+    private final RunAttributor attributor;
     private final TrainingOutputs outputs;
     private final EnergySampler sampler;
     private final PublishQueue published;
@@ -36,10 +36,11 @@ public final class GreenTrainExporter implements AutoCloseable {
     private static final long CLOSE_FLUSH_MILLIS = 5_000;
 
     private GreenTrainExporter(PrometheusMeterRegistry registry, PrometheusEndpoint endpoint, TrainingCalls trainingCalls,
-                               TrainingOutputs outputs, EnergySampler sampler, PublishQueue published) {
+                               RunAttributor attributor, TrainingOutputs outputs, EnergySampler sampler, PublishQueue published) {
         this.registry = registry;
         this.endpoint = endpoint;
         this.trainingCalls = trainingCalls;
+        this.attributor = attributor;
         this.outputs = outputs;
         this.sampler = sampler;
         this.published = published;
@@ -53,14 +54,20 @@ public final class GreenTrainExporter implements AutoCloseable {
     /**
      * Starts measurement first and the outputs after it: {@code measuring} receives the attributor as soon as the sensors
      * are up (a few hundred ms before the registry, endpoint and records file), so an agent can measure calls that begin
-     * while the rest starts. Finished calls are published on {@code greentrain-outputs} ({@link #flush} waits for them);
+     * while the rest starts. Finished runs are published on {@code greentrain-outputs} ({@link #flush} waits for them);
      * those that end before the outputs are up are kept and published once they are.
      */
     public static GreenTrainExporter start(GreenTrainConfig config, Consumer<TrainingCalls> measuring) {
         AgentLog.setLevel(config.get(Options.LOG_LEVEL));
         EnergySampler sampler = startSensors(config);
         PublishQueue published = new PublishQueue();
-        TrainingCalls calls = sampler == null ? TrainingCalls.NONE : new CallAttributor(sampler, published, published::forecast);
+        RunAttributor attributor = sampler == null ? null : new RunAttributor(sampler, published, JvmIdentity.ofThisJvm(),
+                RunAttributor.jvmThreadCpuClock(), "calls".equals(config.get(Options.RECORDS_DETAIL)), config.get(Options.RUNS_GAP),
+                config.get(Options.PROGRESS_INTERVAL));
+        TrainingCalls calls = attributor == null ? TrainingCalls.NONE : attributor;
+        if (attributor != null) {
+            published.housekeeping(attributor::tick);
+        }
         measuring.accept(calls);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ProcessMetrics.registerBuildInfo(registry.getPrometheusRegistry());
@@ -69,11 +76,11 @@ public final class GreenTrainExporter implements AutoCloseable {
             new EnergyMetrics(sampler).bindTo(registry);
         }
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry.getPrometheusRegistry(), config);
-        // every finished call: carbon -> records file -> meters -> stderr line; observe(...) adds the active-call and
+        // every finished run: carbon -> records file -> meters -> stderr line; observe(...) adds the active-call and
         // epoch meters
         TrainingOutputs outputs = TrainingOutputs.start(config, registry);
-        published.release(outputs, forecast -> outputs.forecast(toEnergyForecast(forecast)));
-        return new GreenTrainExporter(registry, endpoint, outputs.observe(calls), outputs, sampler, published);
+        published.release(outputs);
+        return new GreenTrainExporter(registry, endpoint, outputs.observe(calls), attributor, outputs, sampler, published);
     }
 
     /** Detects the sensors once and starts the sampler thread; null (after one warning) on failure. */
@@ -87,11 +94,6 @@ public final class GreenTrainExporter implements AutoCloseable {
                     + e.getMessage() + "); training calls are not measured");
             return null;
         }
-    }
-
-    private static EnergyForecast toEnergyForecast(CallForecast forecast) {
-        return EnergyForecast.fromProgress(forecast.call().library(), forecast.call().model(), forecast.epochsCompleted(),
-                forecast.epochsPlanned(), forecast.secondsSoFar(), forecast.joulesSoFar(), forecast.forecastJoules());
     }
 
     /** The energy sampler: fresh counter snapshots ({@link EnergySampler#sampleNow()}); null when the sensors could not start. */
@@ -112,14 +114,22 @@ public final class GreenTrainExporter implements AutoCloseable {
         return endpoint == null ? -1 : endpoint.port();
     }
 
-    /** Waits until every call that has ended is published (records file, meters, line); false after {@code timeoutMillis}. */
+    /** Waits until every run that has ended is published (records file, meters, line); false after {@code timeoutMillis}. */
     public boolean flush(long timeoutMillis) {
         return published.flush(timeoutMillis);
     }
 
-    /** Publishes what is still queued (bounded), then stops sensors, outputs and the endpoint. */
+    /** Ends every open run and group now, as at exit: their records are published (see {@link #flush}). */
+    public void endRuns() {
+        if (attributor != null) {
+            attributor.endAll();
+        }
+    }
+
+    /** Ends the open runs, publishes what is still queued (bounded), then stops sensors, outputs and the endpoint. */
     @Override
     public void close() {
+        endRuns();
         published.close(CLOSE_FLUSH_MILLIS);
         if (sampler != null) {
             sampler.close();

@@ -1,6 +1,10 @@
 package io.greentrain.exporter;
 
 import io.greentrain.exporter.attribution.CallForecast;
+import io.greentrain.exporter.attribution.CallStart;
+import io.greentrain.exporter.attribution.GroupEnd;
+import io.greentrain.exporter.attribution.RunProgress;
+import io.greentrain.exporter.attribution.RunSink;
 import io.greentrain.exporter.metrics.DaemonThreads;
 import io.greentrain.exporter.records.CallRecord;
 import io.greentrain.exporter.status.AgentLog;
@@ -12,11 +16,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Between the attributor and the outputs: the training thread only hands a finished call's record (or an epoch's
- * forecast) to this queue; carbon, the records file's JSON line, the meters and the stderr line are done on
- * {@code greentrain-outputs}. Measurement is up before the outputs, so records that arrive first are kept, in order,
- * and published once {@link #release} names the outputs; forecasts made before then are dropped (the next epoch makes
- * a fresh one).
+ * Between the attributor and the outputs: the training thread only hands a finished run's record (or a call's, a group
+ * end, an epoch's forecast, a run's progress) to this queue; carbon, the records file's JSON line, the meters and the
+ * stderr line are done on {@code greentrain-outputs}, which also runs the attributor's housekeeping
+ * ({@link #housekeeping}) every poll. Measurement is up before the outputs, so records that arrive first are kept, in
+ * order, and published once {@link #release} names the outputs; forecasts and progress made before then are dropped
+ * (the next epoch or interval makes a fresh one).
  *
  * <p>The hand-off is a lock-free enqueue and never wakes a thread: waking the publisher for every call costs the training
  * thread a system call (measured: a blocking queue made an instrumented call several microseconds slower). The
@@ -27,36 +32,64 @@ import java.util.function.Consumer;
  * so memory stays flat and the job is slowed only as much as writing its records costs. Before the outputs are up
  * records can only wait; that is the sensors' start-up, a second or so.
  */
-final class PublishQueue implements Consumer<CallRecord> {
+final class PublishQueue implements RunSink {
 
     static final int CAPACITY = 4_096;
     static final long POLL_MILLIS = 50;
 
-    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Consumer<RunSink>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
-    private volatile Consumer<CallRecord> records;
-    private volatile Consumer<CallForecast> forecasts;
+    private volatile RunSink target;
+    private volatile Runnable housekeeping = () -> { };
     private volatile boolean closed;
     private volatile Thread worker;
 
     @Override
-    public void accept(CallRecord record) {
-        offer(record);
+    public void runStarted(CallStart first, String runId) {
+        offer(sink -> sink.runStarted(first, runId));
     }
 
-    void forecast(CallForecast forecast) {
-        if (forecasts != null) {
-            offer(forecast);
+    @Override
+    public void runFinished(CallRecord run, RunProgress last) {
+        offer(sink -> sink.runFinished(run, last));
+    }
+
+    @Override
+    public void callFinished(CallRecord call) {
+        offer(sink -> sink.callFinished(call));
+    }
+
+    @Override
+    public void groupFinished(GroupEnd group) {
+        offer(sink -> sink.groupFinished(group));
+    }
+
+    @Override
+    public void runProgress(RunProgress progress) {
+        if (target != null) {
+            offer(sink -> sink.runProgress(progress));
         }
     }
 
-    private void offer(Object item) {
+    @Override
+    public void forecast(CallForecast forecast) {
+        if (target != null) {
+            offer(sink -> sink.forecast(forecast));
+        }
+    }
+
+    /** Run on {@code greentrain-outputs} at every poll (the attributor's tick); it may offer items itself. */
+    void housekeeping(Runnable task) {
+        housekeeping = task;
+    }
+
+    private void offer(Consumer<RunSink> item) {
         if (closed) {
             return;
         }
         long waiting = accepted.incrementAndGet() - done.get();
-        if (waiting > CAPACITY && records != null) {
+        if (waiting > CAPACITY && target != null) {
             publish(item); // caller runs: back-pressure instead of an unbounded queue or a lost record
             return;
         }
@@ -64,15 +97,23 @@ final class PublishQueue implements Consumer<CallRecord> {
     }
 
     /** The outputs are up: publishes what waited, in order, then everything that follows, on {@code greentrain-outputs}. */
-    void release(Consumer<CallRecord> recordTarget, Consumer<CallForecast> forecastTarget) {
-        records = recordTarget;
-        forecasts = forecastTarget;
+    void release(RunSink outputs) {
+        target = outputs;
         worker = DaemonThreads.start("greentrain-outputs", this::publishUntilClosed);
     }
 
     private void publishUntilClosed() {
+        long nextHousekeeping = System.nanoTime();
         while (!(closed && queue.isEmpty())) {
-            Object item = queue.poll();
+            if (!closed && System.nanoTime() - nextHousekeeping >= 0) {
+                nextHousekeeping = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
+                try {
+                    housekeeping.run();
+                } catch (Throwable t) {
+                    AgentLog.problem("outputs", "housekeeping_failed", "run housekeeping failed: " + t.getClass().getSimpleName());
+                }
+            }
+            Consumer<RunSink> item = queue.poll();
             if (item != null) {
                 publish(item);
             } else {
@@ -81,15 +122,11 @@ final class PublishQueue implements Consumer<CallRecord> {
         }
     }
 
-    private void publish(Object item) {
+    private void publish(Consumer<RunSink> item) {
         try {
-            if (item instanceof CallRecord) {
-                records.accept((CallRecord) item);
-            } else {
-                forecasts.accept((CallForecast) item);
-            }
+            item.accept(target);
         } catch (Throwable t) {
-            AgentLog.problem("outputs", "publish_failed", "a finished call was not published: " + t.getClass().getSimpleName());
+            AgentLog.problem("outputs", "publish_failed", "a finished run was not published: " + t.getClass().getSimpleName());
         } finally {
             done.incrementAndGet();
         }

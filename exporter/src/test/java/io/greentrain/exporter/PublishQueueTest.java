@@ -2,6 +2,11 @@ package io.greentrain.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greentrain.exporter.attribution.CallForecast;
+import io.greentrain.exporter.attribution.CallStart;
+import io.greentrain.exporter.attribution.GroupEnd;
+import io.greentrain.exporter.attribution.RunProgress;
+import io.greentrain.exporter.attribution.RunSink;
 import io.greentrain.exporter.records.CallRecord;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,11 +22,11 @@ class PublishQueueTest {
 
     @Test
     void recordsThatEndBeforeTheOutputsAreUpArePublishedInOrderOnceTheyAre() {
-        queue.accept(record("first"));
-        queue.accept(record("second"));
+        queue.runFinished(record("first"), null);
+        queue.runFinished(record("second"), null);
         assertThat(published).isEmpty();
-        queue.release(r -> published.add(r.model()), f -> { });
-        queue.accept(record("third"));
+        queue.release(sink(r -> published.add(r.model())));
+        queue.runFinished(record("third"), null);
         assertThat(queue.flush(5_000)).isTrue();
         assertThat(published).containsExactly("first", "second", "third");
         queue.close(1_000);
@@ -30,8 +35,8 @@ class PublishQueueTest {
     @Test
     void recordsArePublishedOnTheOutputsThreadNotTheCaller() {
         List<String> threads = Collections.synchronizedList(new ArrayList<>());
-        queue.release(r -> threads.add(Thread.currentThread().getName()), f -> { });
-        queue.accept(record("one"));
+        queue.release(sink(r -> threads.add(Thread.currentThread().getName())));
+        queue.runFinished(record("one"), null);
         assertThat(queue.flush(5_000)).isTrue();
         assertThat(threads).containsExactly("greentrain-outputs");
         queue.close(1_000);
@@ -41,7 +46,7 @@ class PublishQueueTest {
     void aBacklogBeyondTheCapacityIsPublishedByTheCallerSoNothingIsLost() throws Exception {
         Object gate = new Object();
         boolean[] open = {false};
-        queue.release(r -> {
+        queue.release(sink(r -> {
             if (Thread.currentThread().getName().equals("greentrain-outputs")) {
                 synchronized (gate) { // the outputs thread is stuck: the queue fills up
                     while (!open[0]) {
@@ -54,10 +59,10 @@ class PublishQueueTest {
                 }
             }
             published.add(r.model());
-        }, f -> { });
+        }));
         int total = PublishQueue.CAPACITY + 500;
         for (int i = 0; i < total; i++) {
-            queue.accept(record("r" + i));
+            queue.runFinished(record("r" + i), null);
         }
         assertThat(published).as("published by the callers while the outputs thread was stuck").hasSizeGreaterThanOrEqualTo(499);
         synchronized (gate) {
@@ -72,12 +77,55 @@ class PublishQueueTest {
 
     @Test
     void closePublishesWhatIsStillQueued() {
-        queue.release(r -> published.add(r.model()), f -> { });
+        queue.release(sink(r -> published.add(r.model())));
         for (int i = 0; i < 100; i++) {
-            queue.accept(record("r" + i));
+            queue.runFinished(record("r" + i), null);
         }
         queue.close(5_000);
         assertThat(published).hasSize(100);
+    }
+
+    /** A sink that hands each finished run to {@code runs}. */
+    private static RunSink sink(java.util.function.Consumer<CallRecord> runs) {
+        return new RunSink() {
+            @Override
+            public void runStarted(CallStart first, String runId) {
+            }
+
+            @Override
+            public void runProgress(RunProgress progress) {
+            }
+
+            @Override
+            public void runFinished(CallRecord run, RunProgress last) {
+                runs.accept(run);
+            }
+
+            @Override
+            public void callFinished(CallRecord call) {
+            }
+
+            @Override
+            public void groupFinished(GroupEnd group) {
+            }
+
+            @Override
+            public void forecast(CallForecast forecast) {
+            }
+        };
+    }
+
+    @Test
+    void housekeepingRunsOnTheOutputsThread() throws Exception {
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        queue.housekeeping(() -> threads.add(Thread.currentThread().getName()));
+        queue.release(sink(r -> { }));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (threads.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(threads).isNotEmpty().containsOnly("greentrain-outputs");
+        queue.close(1_000);
     }
 
     private static CallRecord record(String model) {

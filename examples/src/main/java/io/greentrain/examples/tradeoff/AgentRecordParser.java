@@ -25,6 +25,12 @@ public final class AgentRecordParser {
     private AgentRecordParser() {
     }
 
+    /** Whether the line is a run record (schema 2, {@code kind=run}): the study charges calls, so it skips these. */
+    public static boolean isRunRecord(String line) throws IOException {
+        JsonNode n = JSON.readTree(line);
+        return n != null && n.isObject() && "run".equals(n.path("kind").asText(""));
+    }
+
     public static AgentRecord parse(String line) throws IOException {
         JsonNode n = JSON.readTree(line);
         if (n == null || !n.isObject()) {

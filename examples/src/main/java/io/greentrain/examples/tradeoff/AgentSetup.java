@@ -70,7 +70,7 @@ public final class AgentSetup {
                 "but no agent is attached to this JVM (system property " + AGENT_PROPERTY + " is not set).",
                 "Build the agent (mvn -B package -DskipTests) and start the study with it:",
                 "",
-                "  java -javaagent:agent/dist/target/greentrain-agent.jar=records.file=tradeoff-calls.jsonl,console.enabled=false,prometheus.enabled=false \\",
+                "  java -javaagent:agent/dist/target/greentrain-agent.jar=records.file=tradeoff-calls.jsonl,records.detail=calls,console.enabled=false,prometheus.enabled=false \\",
                 "       -jar " + self + " tradeoff" + (subcommandArgs.isBlank() ? "" : " " + subcommandArgs),
                 "",
                 "(paths relative to the repository root).");

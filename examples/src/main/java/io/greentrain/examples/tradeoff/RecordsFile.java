@@ -78,6 +78,11 @@ public final class RecordsFile {
                     continue;
                 }
                 try {
+                    // the study charges each phase its calls (records.detail=calls); the run records beside them would
+                    // count the same energy twice
+                    if (AgentRecordParser.isRunRecord(l)) {
+                        continue;
+                    }
                     out.add(AgentRecordParser.parse(l));
                 } catch (IOException | RuntimeException e) {
                     unreadable++;

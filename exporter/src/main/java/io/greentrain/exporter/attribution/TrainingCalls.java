@@ -1,9 +1,13 @@
 package io.greentrain.exporter.attribution;
 
 /**
- * The boundary between the agent (which finds training calls) and the exporter (which knows joules).
+ * The boundary between the agent (which finds training calls) and the exporter (which knows joules and runs).
  * The agent calls these on the training thread at the call's boundaries; implementations must be
  * fast and must never throw.
+ *
+ * <p>Runs: calls with the same {@link CallStart#runKey()} belong to one run until it is idle for {@code runs.gap}
+ * (or its scope ends). {@link #startedAgain} is the mini-batch path: the next call of a run the agent already
+ * described, at the cost of a clock read and a counter.
  */
 public interface TrainingCalls {
 
@@ -25,6 +29,22 @@ public interface TrainingCalls {
      * @param errorType class name of the throwable for errors, else ""
      */
     void ended(CallHandle call, String outcome, String errorType);
+
+    /**
+     * The next call of the run that {@code previous} (a handle this returned, whose call has ended) belongs to, on the
+     * calling thread, with {@code rows} rows of data (-1: unknown). Returns null when that run has ended: the caller
+     * then describes the call and uses {@link #started}.
+     */
+    default CallHandle startedAgain(CallHandle previous, long rows) {
+        return null;
+    }
+
+    /**
+     * A scope ended (an explicit run, a cross-validation or search): the runs opened with this run key, or in the
+     * group with this key, end now unless a call of theirs is still running. With {@code endsGroup}, the group ends too.
+     */
+    default void scopeEnded(String key, boolean endsGroup) {
+    }
 
     /** Does nothing; used until the exporter is up and when GreenTrain is disabled. */
     TrainingCalls NONE = new TrainingCalls() {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * ({@code .html}) file with a chart (for Markdown the chart is a PNG beside the file).
  */
 @Command(name = "report", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = GreenTrainCli.Version.class,
-        description = "Summarise a records file (greentrain-calls.jsonl or .csv): per model, top emitters, reruns, measured share.")
+        description = "Summarise a records file (greentrain-calls.jsonl or .csv): per model, top emitting runs, groups, repeated runs, measured share.")
 final class ReportCommand implements Callable<Integer> {
 
     static final int CHART_WIDTH = 900;
@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RECORDS_FILE", description = "Records file written by the agent (JSON Lines or CSV).")
     Path records;
 
-    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many top emitting calls to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many top emitting runs to list (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report to FILE: .md (Markdown) or .html, with a chart.")
@@ -68,7 +68,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         RecordsSummary summary = new RecordsSummary(read.records());
         ReportDocument document = new ReportDocument(summary, top);
-        out.println("GreenTrain report of " + records + " (" + read.records().size() + " calls)");
+        RecordsSummary.Totals total = summary.total();
+        out.println("GreenTrain report of " + records + " (" + total.runs() + (total.runs() == 1 ? " run, " : " runs, ")
+                + total.calls() + (total.calls() == 1 ? " call)" : " calls)"));
         out.println();
         document.printText(out);
         if (output != null) {

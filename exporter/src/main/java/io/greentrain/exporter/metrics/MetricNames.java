@@ -41,6 +41,8 @@ public final class MetricNames {
     public static final String TRAINING_DURATION = "greentrain.training.duration";
     /** {@code greentrain_training_calls_total{library,model,outcome}}. */
     public static final String TRAINING_CALLS = "greentrain.training.calls";
+    public static final String TRAINING_RUNS = "greentrain.training.runs";
+    public static final String TRAINING_RUN_INFO = "greentrain.training.run.info";
     /** {@code greentrain_training_active{library}}. */
     public static final String TRAINING_ACTIVE = "greentrain.training.active";
     /** {@code greentrain_training_epochs_total{library,model}}. */

@@ -3,10 +3,11 @@ package io.greentrain.exporter.outputs;
 import io.greentrain.exporter.records.CallRecord;
 import io.greentrain.exporter.records.CarbonFigures;
 import io.greentrain.exporter.records.ComponentEnergy;
+import io.greentrain.exporter.records.RunFacts;
 
 /**
- * The one human line per finished call on stderr ({@code greentrain.console.enabled}), e.g.
- * {@code greentrain: dl4j MultiLayerNetwork 12.3 s: cpu 812 J (rapl), gpu 1.52 kJ (nvml); 0.036 g CO2e (FR 56 g/kWh, table:owid-2023, PUE 1)}.
+ * The one human line per finished run on stderr ({@code greentrain.console.enabled}), e.g.
+ * {@code greentrain: dl4j MultiLayerNetwork 12.3 s: cpu 812 J (rapl), gpu 1.52 kJ (nvml); 0.036 g CO2e (FR 56 g/kWh, table:owid-2023, PUE 1) [run 3f2a9c1b-1, 600 calls, 3 epochs]}.
  * The {@code greentrain: } prefix is added by {@link io.greentrain.exporter.status.AgentLog}.
  */
 public final class ConsoleLine {
@@ -39,6 +40,26 @@ public final class ConsoleLine {
             line.append("; ").append(HumanUnits.grams(c.grams())).append(" CO2e (").append(c.zone()).append(' ')
                     .append(HumanUnits.number(c.gramsPerKwh())).append(" g/kWh, ").append(c.intensitySource())
                     .append(", PUE ").append(HumanUnits.number(c.pue())).append(')');
+        }
+        RunFacts run = r.run();
+        if (!run.runId().isEmpty()) {
+            line.append(" [").append(run.isRun() ? "run " : "call of run ").append(run.runId());
+            if (!run.runName().isEmpty()) {
+                line.append(" '").append(run.runName()).append('\'');
+            }
+            if (run.isRun()) {
+                line.append(", ").append(run.calls()).append(run.calls() == 1 ? " call" : " calls");
+            }
+            if (r.epochs() > 0) {
+                line.append(", ").append(r.epochs()).append(r.epochs() == 1 ? " epoch" : " epochs");
+            }
+            if (run.rows() >= 0) {
+                line.append(", ").append(run.rows()).append(" rows");
+            }
+            if (!run.groupId().isEmpty()) {
+                line.append(", group ").append(run.groupId()).append(' ').append(run.groupName());
+            }
+            line.append(']');
         }
         return line.toString();
     }

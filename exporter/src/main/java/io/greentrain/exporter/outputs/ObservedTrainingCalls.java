@@ -55,6 +55,39 @@ public final class ObservedTrainingCalls implements TrainingCalls {
     }
 
     @Override
+    public CallHandle startedAgain(CallHandle previous, long rows) {
+        if (!(previous instanceof ObservedCall)) {
+            return null;
+        }
+        ObservedCall before = (ObservedCall) previous;
+        CallHandle inner;
+        try {
+            inner = delegate.startedAgain(before.inner, rows);
+        } catch (Throwable t) {
+            AgentLog.problem("attribution", "started_failed", "call start not attributed: " + t.getClass().getSimpleName());
+            return null;
+        }
+        if (inner == null) {
+            return null;
+        }
+        try {
+            metrics.callStarted(before.library);
+        } catch (Throwable t) {
+            AgentLog.problem("outputs", "active_failed", "active-call gauge not updated: " + t.getClass().getSimpleName());
+        }
+        return new ObservedCall(inner, before.library, before.model);
+    }
+
+    @Override
+    public void scopeEnded(String key, boolean endsGroup) {
+        try {
+            delegate.scopeEnded(key, endsGroup);
+        } catch (Throwable t) {
+            AgentLog.problem("attribution", "scope_failed", "scope end not attributed: " + t.getClass().getSimpleName());
+        }
+    }
+
+    @Override
     public void epochEnded(CallHandle call, int epochsCompleted) {
         CallHandle inner = call;
         try {

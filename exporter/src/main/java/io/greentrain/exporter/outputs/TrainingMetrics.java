@@ -1,10 +1,12 @@
 package io.greentrain.exporter.outputs;
 
+import io.greentrain.exporter.attribution.RunProgress;
 import io.greentrain.exporter.metrics.MetricNames;
 import io.greentrain.exporter.records.CallRecord;
 import io.greentrain.exporter.records.ComponentEnergy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
@@ -15,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The per-call Prometheus meters (names in {@link MetricNames}): energy, duration, calls and emissions when a
- * call finishes; active calls and epochs while it runs; the forecast gauges. Every label value goes through
- * {@link MetricLabels}, so the series count stays bounded; no call id, thread or pid is ever a label.
+ * The training meters (names in {@link MetricNames}): energy, calls and emissions as runs progress and end; runs and
+ * run duration when a run ends; the open runs by library, model and run name ({@code greentrain_training_run_info}, an
+ * info-style gauge: 1 while one such run is open); active calls and epochs while they run; the forecast gauges. Every
+ * label value goes through {@link MetricLabels}, so the series count stays bounded; no run id, call id, thread or pid
+ * is ever a label.
  */
 public final class TrainingMetrics {
 
@@ -25,6 +29,8 @@ public final class TrainingMetrics {
     private final MetricLabels labels;
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong[]> forecasts = new ConcurrentHashMap<>();
+    /** Open runs per info series, under its own lock (register and remove must not interleave). */
+    private final Map<String, int[]> runInfo = new java.util.HashMap<>();
 
     public TrainingMetrics(MeterRegistry registry, MetricLabels labels) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -55,29 +61,94 @@ public final class TrainingMetrics {
                 .register(registry).increment();
     }
 
-    /** Publishes a finished call: energy per component and source, duration, count, and grams when annotated. */
-    public void callFinished(CallRecord record) {
-        String library = labels.library(record.library());
-        String model = labels.model(record.model());
-        String outcome = labels.outcome(record.outcome());
-        for (ComponentEnergy energy : record.energy()) {
+    /**
+     * Adds what a running run measured since its previous progress: energy per component and source, calls ended by
+     * outcome, and {@code grams} (NaN: not known).
+     */
+    public void progress(RunProgress progress, double grams) {
+        String library = labels.library(progress.library());
+        String model = labels.model(progress.model());
+        for (ComponentEnergy energy : progress.energySince()) {
             Counter.builder(MetricNames.TRAINING_ENERGY).baseUnit(MetricNames.JOULES)
-                    .description("Energy charged to training calls, by component and where the number came from")
+                    .description("Energy charged to training runs, by component and where the number came from")
                     .tag("library", library).tag("model", model).tag("component", energy.component()).tag("source", energy.source())
                     .register(registry).increment(energy.joules());
         }
-        Timer.builder(MetricNames.TRAINING_DURATION).description("Wall-clock duration of training calls")
+        String[] outcomes = {"success", "error", "interrupted"};
+        for (int i = 0; i < outcomes.length; i++) {
+            long calls = progress.callsSince(i);
+            if (calls > 0) {
+                Counter.builder(MetricNames.TRAINING_CALLS).description("Finished training calls (a mini-batch loop counts each fit)")
+                        .tag("library", library).tag("model", model).tag("outcome", outcomes[i])
+                        .register(registry).increment(calls);
+            }
+        }
+        if (grams >= 0) {
+            Counter.builder(MetricNames.TRAINING_EMISSIONS).baseUnit(MetricNames.GRAMS)
+                    .description("Grams CO2e charged to training runs (energy x PUE x grid intensity)")
+                    .tag("library", library).tag("model", model)
+                    .register(registry).increment(grams);
+        }
+    }
+
+    /**
+     * Publishes a finished run: what it measured since its last progress ({@code last}, {@code lastGrams}), one more run
+     * by outcome, and its duration.
+     */
+    public void runFinished(CallRecord run, RunProgress last, double lastGrams) {
+        if (last != null) {
+            progress(last, lastGrams);
+        }
+        String library = labels.library(run.library());
+        String model = labels.model(run.model());
+        String outcome = labels.outcome(run.outcome());
+        Timer.builder(MetricNames.TRAINING_DURATION).description("Wall-clock duration of training runs (first call's start to last call's end)")
                 .tag("library", library).tag("model", model).tag("outcome", outcome)
-                .register(registry).record(Math.round(Math.max(0, record.durationSeconds()) * 1e9), TimeUnit.NANOSECONDS);
-        Counter.builder(MetricNames.TRAINING_CALLS).description("Finished training calls")
+                .register(registry).record(Math.round(Math.max(0, run.durationSeconds()) * 1e9), TimeUnit.NANOSECONDS);
+        Counter.builder(MetricNames.TRAINING_RUNS).description("Finished training runs")
                 .tag("library", library).tag("model", model).tag("outcome", outcome)
                 .register(registry).increment();
-        if (record.carbon() != null) {
-            Counter.builder(MetricNames.TRAINING_EMISSIONS).baseUnit(MetricNames.GRAMS)
-                    .description("Grams CO2e charged to training calls (energy x PUE x grid intensity)")
-                    .tag("library", library).tag("model", model)
-                    .register(registry).increment(record.carbon().grams());
+        runInfoEnded(run.library(), run.model(), run.run().runName());
+    }
+
+    /**
+     * A run opened: {@code greentrain_training_run_info{library,model,run_name}} exists while such a run is open. An info
+     * metric always reads 1 (the Prometheus client writes names ending in {@code _info} as info), so a finished run's
+     * series is removed rather than set to 0.
+     */
+    public void runStarted(String library, String model, String runName) {
+        synchronized (runInfo) {
+            runInfo.computeIfAbsent(runInfoKey(library, model, runName), key -> new int[1])[0]++;
+            Gauge.builder(MetricNames.TRAINING_RUN_INFO, () -> 1)
+                    .description("Open training runs by library, model and run name (present while such a run is open)")
+                    .tag("library", labels.library(library)).tag("model", labels.model(model)).tag("run_name", runNameLabel(runName))
+                    .register(registry);
         }
+    }
+
+    private void runInfoEnded(String library, String model, String runName) {
+        synchronized (runInfo) {
+            String key = runInfoKey(library, model, runName);
+            int[] open = runInfo.get(key);
+            if (open == null || --open[0] > 0) {
+                return;
+            }
+            runInfo.remove(key);
+            Meter gauge = registry.find(MetricNames.TRAINING_RUN_INFO).tag("library", labels.library(library))
+                    .tag("model", labels.model(model)).tag("run_name", runNameLabel(runName)).meter();
+            if (gauge != null) {
+                registry.remove(gauge);
+            }
+        }
+    }
+
+    private String runInfoKey(String library, String model, String runName) {
+        return labels.library(library) + "\u0000" + labels.model(model) + "\u0000" + runNameLabel(runName);
+    }
+
+    /** Run names come from the API: bounded like model names. */
+    private String runNameLabel(String runName) {
+        return runName == null || runName.isEmpty() ? "" : labels.model(runName);
     }
 
     /** Sets the forecast of the whole call's energy and emissions for this library and model. */

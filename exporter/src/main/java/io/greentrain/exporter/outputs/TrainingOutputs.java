@@ -2,47 +2,56 @@ package io.greentrain.exporter.outputs;
 
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
+import io.greentrain.exporter.attribution.CallForecast;
+import io.greentrain.exporter.attribution.CallStart;
+import io.greentrain.exporter.attribution.GroupEnd;
+import io.greentrain.exporter.attribution.RunProgress;
+import io.greentrain.exporter.attribution.RunSink;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.carbon.CarbonAccounting;
 import io.greentrain.exporter.records.CallRecord;
 import io.greentrain.exporter.records.CallRecordWriter;
 import io.greentrain.exporter.records.CarbonFigures;
+import io.greentrain.exporter.records.ComponentEnergy;
 import io.greentrain.exporter.records.RecordFormat;
 import io.greentrain.exporter.status.AgentLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Paths;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
- * Where a finished call goes: the sink the attributor delivers {@link CallRecord}s to. In order: carbon
- * annotation (grams, zone, intensity source, PUE), one line in the records file, the Prometheus meters, the
- * stderr line. Each stage is guarded on its own, so a failing stage costs only its own output, and nothing
- * is ever thrown into the training thread. Forecasts ({@link #forecast}) set the forecast gauges and print
- * a line.
+ * Where runs go: the {@link RunSink} the attributor delivers to (through the publish queue). A finished run gets, in
+ * order, carbon annotation (grams, zone, intensity source, PUE), one line in the records file, the Prometheus meters,
+ * the stderr line (and its group's totals); a call record ({@code records.detail=calls}) gets carbon and its line in
+ * the file; a run's progress moves the meters and prints a progress line; a group's end prints its totals. Each stage
+ * is guarded on its own, so a failing stage costs only its own output, and nothing is ever thrown into the training
+ * thread.
  *
- * <p>Wiring: {@code outputs = TrainingOutputs.start(config, registry)}; give the attributor {@code outputs}
- * as its {@code Consumer<CallRecord>} (and {@code outputs::forecast} for forecasts); hand the agent
- * {@code outputs.observe(attributor)}; {@code close()} on shutdown.
+ * <p>Wiring: {@code outputs = TrainingOutputs.start(config, registry)}; give the attributor {@code outputs} as its sink;
+ * hand the agent {@code outputs.observe(attributor)}; {@code close()} on shutdown.
  */
-public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseable {
+public final class TrainingOutputs implements RunSink, AutoCloseable {
 
     private final CarbonAccounting carbon;
     private final CallRecordWriter writer;
     private final TrainingMetrics metrics;
     private final boolean console;
+    private final boolean terminal;
+    private final GroupTotals groups = new GroupTotals();
     /** Kept here because Micrometer holds the counter's state weakly: without this it stops at the first GC. */
     private ProcessEmissions processEmissions;
 
     /**
-     * @param carbon null only when the carbon stage could not start (records then carry no carbon figures)
-     * @param writer null when records are disabled
+     * @param carbon   null only when the carbon stage could not start (records then carry no carbon figures)
+     * @param writer   null when records are disabled
+     * @param terminal whether stderr is a terminal (progress lines update in place)
      */
-    public TrainingOutputs(CarbonAccounting carbon, CallRecordWriter writer, TrainingMetrics metrics, boolean console) {
+    public TrainingOutputs(CarbonAccounting carbon, CallRecordWriter writer, TrainingMetrics metrics, boolean console, boolean terminal) {
         this.carbon = carbon;
         this.writer = writer;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.console = console;
+        this.terminal = terminal;
     }
 
     /** Builds every output the configuration asks for and binds the carbon meters. Never throws. */
@@ -53,11 +62,13 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
         } catch (RuntimeException e) {
             // only a damaged jar (intensity table missing) gets here: publish energy, and say why grams are absent
             AgentLog.problem("carbon", "table_unavailable", "carbon intensity table unavailable (" + e.getMessage()
-                    + "); calls are published without grams");
+                    + "); runs are published without grams");
             carbon = null;
         }
         TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(config.get(Options.MODEL_LABEL_LIMIT)));
-        TrainingOutputs outputs = new TrainingOutputs(carbon, recordsWriter(config), metrics, config.get(Options.CONSOLE_ENABLED));
+        // System.console() is non-null only when the JVM talks to a terminal: a pipe, a file or a CI log gets plain lines
+        TrainingOutputs outputs = new TrainingOutputs(carbon, recordsWriter(config), metrics, config.get(Options.CONSOLE_ENABLED),
+                System.console() != null);
         try {
             if (carbon != null) {
                 GridMetrics.bind(registry, carbon);
@@ -100,37 +111,90 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
         return metrics;
     }
 
-    /** Fans a finished call out to every output. Never throws. */
     @Override
-    public void accept(CallRecord finished) {
+    public void runStarted(CallStart first, String runId) {
+        try {
+            metrics.runStarted(first.library(), first.model(), first.runName());
+        } catch (Throwable t) {
+            AgentLog.problem("outputs", "metrics_failed", "run meters not updated: " + t.getClass().getSimpleName());
+        }
+    }
+
+    /** Fans a finished run out to every output. Never throws. */
+    @Override
+    public void runFinished(CallRecord finished, RunProgress last) {
         if (finished == null) {
             return;
         }
-        CallRecord record = finished;
+        CallRecord record = annotated(finished);
+        write(record);
         try {
-            record = carbon == null ? finished : carbon.annotate(finished);
+            metrics.runFinished(record, last, last == null ? Double.NaN : grams(last));
         } catch (Throwable t) {
-            AgentLog.problem("carbon", "annotate_failed", "call published without grams: " + t.getClass().getSimpleName()
-                    + ": " + t.getMessage());
-        }
-        if (writer != null) {
-            try {
-                writer.append(record);
-            } catch (Throwable t) {
-                AgentLog.problem("records", "write_failed", "call record not written: " + t.getClass().getSimpleName());
-            }
+            AgentLog.problem("outputs", "metrics_failed", "run meters not updated: " + t.getClass().getSimpleName());
         }
         try {
-            metrics.callFinished(record);
+            groups.add(record);
         } catch (Throwable t) {
-            AgentLog.problem("outputs", "metrics_failed", "call meters not updated: " + t.getClass().getSimpleName());
+            AgentLog.problem("outputs", "group_failed", "group totals not updated: " + t.getClass().getSimpleName());
         }
         if (console) {
             try {
                 AgentLog.info(ConsoleLine.format(record));
             } catch (Throwable t) {
-                AgentLog.problem("outputs", "console_failed", "call line not printed: " + t.getClass().getSimpleName());
+                AgentLog.problem("outputs", "console_failed", "run line not printed: " + t.getClass().getSimpleName());
             }
+        }
+    }
+
+    /** A call record ({@code records.detail=calls}): carbon and the records file only (its energy is in its run's). */
+    @Override
+    public void callFinished(CallRecord call) {
+        if (call != null) {
+            write(annotated(call));
+        }
+    }
+
+    @Override
+    public void runProgress(RunProgress progress) {
+        if (progress == null) {
+            return;
+        }
+        try {
+            metrics.progress(progress, grams(progress));
+        } catch (Throwable t) {
+            AgentLog.problem("outputs", "metrics_failed", "run meters not updated: " + t.getClass().getSimpleName());
+        }
+        if (console) {
+            try {
+                AgentLog.progress(ProgressLine.format(progress), terminal);
+            } catch (Throwable t) {
+                AgentLog.problem("outputs", "console_failed", "progress line not printed: " + t.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Override
+    public void groupFinished(GroupEnd group) {
+        if (group == null) {
+            return;
+        }
+        try {
+            String line = groups.end(group);
+            if (console) {
+                AgentLog.info(line);
+            }
+        } catch (Throwable t) {
+            AgentLog.problem("outputs", "console_failed", "group line not printed: " + t.getClass().getSimpleName());
+        }
+    }
+
+    /** Publishes a forecast: the two forecast gauges and one line on stderr. Never throws. */
+    @Override
+    public void forecast(CallForecast forecast) {
+        if (forecast != null) {
+            forecast(EnergyForecast.fromProgress(forecast.call().library(), forecast.call().model(), forecast.epochsCompleted(),
+                    forecast.epochsPlanned(), forecast.secondsSoFar(), forecast.joulesSoFar(), forecast.forecastJoules()));
         }
     }
 
@@ -150,6 +214,43 @@ public final class TrainingOutputs implements Consumer<CallRecord>, AutoCloseabl
             }
         } catch (Throwable t) {
             AgentLog.problem("outputs", "forecast_failed", "forecast not published: " + t.getClass().getSimpleName());
+        }
+    }
+
+    private CallRecord annotated(CallRecord record) {
+        try {
+            return carbon == null ? record : carbon.annotate(record);
+        } catch (Throwable t) {
+            AgentLog.problem("carbon", "annotate_failed", "run published without grams: " + t.getClass().getSimpleName()
+                    + ": " + t.getMessage());
+            return record;
+        }
+    }
+
+    private void write(CallRecord record) {
+        if (writer != null) {
+            try {
+                writer.append(record);
+            } catch (Throwable t) {
+                AgentLog.problem("records", "write_failed", "record not written: " + t.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Grams of a progress's energy over its span; NaN without carbon or on failure. */
+    private double grams(RunProgress progress) {
+        if (carbon == null) {
+            return Double.NaN;
+        }
+        try {
+            double joules = 0;
+            for (ComponentEnergy e : progress.energySince()) {
+                joules += e.joules();
+            }
+            return carbon.figures(joules, progress.sinceEpochMillis(), progress.nowEpochMillis()).grams();
+        } catch (Throwable t) {
+            AgentLog.problem("carbon", "annotate_failed", "progress published without grams: " + t.getClass().getSimpleName());
+            return Double.NaN;
         }
     }
 

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything known about one finished training call: what ran, for how long, the energy per component
- * with its source, and (once the carbon stage has run) the grams CO2e with their provenance.
- * Immutable; {@link #withCarbon} returns an annotated copy.
+ * Everything known about one finished training run (or, with {@code records.detail=calls}, one call): what ran, for
+ * how long, the energy per component with its source, and (once the carbon stage has run) the grams CO2e with their
+ * provenance. {@link #run()} says which it is, how many calls it counted and its group. Immutable; {@link #withCarbon}
+ * returns an annotated copy.
+ *
+ * <p>For a run, {@code thread}, {@code entryPoint}, {@code dataFingerprint} and {@code epochsPlanned} are those of its
+ * first call; {@code outcome} is the worst of its calls' ({@code interrupted} over {@code error} over {@code success}).
  */
 public final class CallRecord {
 
-    private final String runId;
+    private final String jvmId;
     private final long pid;
     private final String host;
     private final String thread;
@@ -29,13 +33,25 @@ public final class CallRecord {
     private final String dataFingerprint;
     private final String configFingerprint;
     private final CarbonFigures carbon;
+    private final RunFacts run;
 
+    /** A schema-1 call record ({@link RunFacts#legacyCall()}). */
     @SuppressWarnings("checkstyle:ParameterNumber")
-    public CallRecord(String runId, long pid, String host, String thread, String library, String model, String entryPoint,
+    public CallRecord(String jvmId, long pid, String host, String thread, String library, String model, String entryPoint,
                       String outcome, String errorType, long startEpochMillis, long endEpochMillis, double durationSeconds,
                       int epochs, int epochsPlanned, List<ComponentEnergy> energy, String dataFingerprint,
                       String configFingerprint, CarbonFigures carbon) {
-        this.runId = Objects.requireNonNull(runId);
+        this(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis, endEpochMillis,
+                durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, RunFacts.legacyCall());
+    }
+
+    /** @param jvmId one random id per JVM (schema 1 called it {@code run_id}) */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public CallRecord(String jvmId, long pid, String host, String thread, String library, String model, String entryPoint,
+                      String outcome, String errorType, long startEpochMillis, long endEpochMillis, double durationSeconds,
+                      int epochs, int epochsPlanned, List<ComponentEnergy> energy, String dataFingerprint,
+                      String configFingerprint, CarbonFigures carbon, RunFacts run) {
+        this.jvmId = Objects.requireNonNull(jvmId);
         this.pid = pid;
         this.host = Objects.requireNonNull(host);
         this.thread = Objects.requireNonNull(thread);
@@ -53,11 +69,12 @@ public final class CallRecord {
         this.dataFingerprint = dataFingerprint == null ? "" : dataFingerprint;
         this.configFingerprint = configFingerprint == null ? "" : configFingerprint;
         this.carbon = carbon;
+        this.run = Objects.requireNonNull(run, "run");
     }
 
     public CallRecord withCarbon(CarbonFigures figures) {
-        return new CallRecord(runId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis,
-                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, figures);
+        return new CallRecord(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis,
+                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, figures, run);
     }
 
     public double totalJoules() {
@@ -68,8 +85,19 @@ public final class CallRecord {
         return sum;
     }
 
+    /** One random id per JVM. */
+    public String jvmId() {
+        return jvmId;
+    }
+
+    /** The run's id ({@link RunFacts#runId()}). */
     public String runId() {
-        return runId;
+        return run.runId();
+    }
+
+    /** Kind, run id and name, calls, rows and group. */
+    public RunFacts run() {
+        return run;
     }
 
     public long pid() {

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a records file written by {@link CallRecordWriter} back into {@link CallRecord}s, in either format:
- * CSV when the name ends in {@code .csv} or the first line is the CSV header, else JSON Lines. Blank lines
+ * Reads a records file written by {@link CallRecordWriter} back into {@link CallRecord}s, in either format and either
+ * schema (1: a record per call; 2: a record per run): CSV when the name ends in {@code .csv} or the first line is a CSV
+ * header, else JSON Lines. Blank lines
  * are ignored; malformed lines are skipped and counted (a job killed mid-write, a hand edit), so one bad
  * line does not hide the rest.
  */
@@ -30,8 +31,29 @@ public final class CallRecordReader {
             this.firstProblem = firstProblem;
         }
 
+        /** Every record in file order: runs, and calls where {@code records.detail=calls} wrote them (or schema 1). */
         public List<CallRecord> records() {
             return records;
+        }
+
+        /** The run records ({@code kind=run}). */
+        public List<CallRecord> runs() {
+            return filter(true);
+        }
+
+        /** The call records ({@code kind=call}: {@code records.detail=calls}, and every record of a schema-1 file). */
+        public List<CallRecord> calls() {
+            return filter(false);
+        }
+
+        private List<CallRecord> filter(boolean runs) {
+            List<CallRecord> matching = new ArrayList<>();
+            for (CallRecord record : records) {
+                if (record.run().isRun() == runs) {
+                    matching.add(record);
+                }
+            }
+            return Collections.unmodifiableList(matching);
         }
 
         public int skipped() {
@@ -52,7 +74,7 @@ public final class CallRecordReader {
         List<CallRecord> records = new ArrayList<>();
         int skipped = 0;
         String firstProblem = "";
-        CsvRecordCodec csv = new CsvRecordCodec();
+        CsvRecordCodec csv = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             RecordCodec codec = null;
             String line;
@@ -63,8 +85,11 @@ public final class CallRecordReader {
                     continue;
                 }
                 if (codec == null) {
-                    boolean isCsv = csv.isHeader(line) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-                    codec = isCsv ? csv : new JsonRecordCodec();
+                    csv = CsvRecordCodec.forHeader(line);
+                    if (csv == null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                        csv = new CsvRecordCodec(); // headerless: rows of the current schema
+                    }
+                    codec = csv != null ? csv : new JsonRecordCodec();
                 }
                 if (codec == csv && csv.isHeader(line)) {
                     continue;

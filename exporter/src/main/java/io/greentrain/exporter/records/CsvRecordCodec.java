@@ -28,10 +28,13 @@ final class CsvRecordCodec implements RecordCodec {
     static final List<String> COMPONENTS = List.of("cpu", "dram", "gpu");
     static final String OTHER_ENERGY = "other_energy";
     static final List<String> COLUMNS;
+    /** Schema 1's columns: before runs, one row per call, {@code run_id} naming the JVM. */
+    static final List<String> SCHEMA1_COLUMNS;
 
     static {
-        List<String> columns = new ArrayList<>(Arrays.asList(SCHEMA, RUN_ID, PID, HOST, THREAD, LIBRARY, MODEL, ENTRY_POINT,
-                OUTCOME, ERROR_TYPE, START, END, DURATION, EPOCHS, EPOCHS_PLANNED));
+        List<String> columns = new ArrayList<>(Arrays.asList(SCHEMA, KIND, RUN_ID, RUN_NAME, JVM_ID, PID, HOST, THREAD, LIBRARY,
+                MODEL, ENTRY_POINT, OUTCOME, ERROR_TYPE, START, END, DURATION, EPOCHS, EPOCHS_PLANNED, CALLS, ROWS, GROUP_ID,
+                GROUP_NAME));
         for (String component : COMPONENTS) {
             columns.add(component + "_" + JOULES);
             columns.add(component + "_" + SOURCE);
@@ -39,10 +42,36 @@ final class CsvRecordCodec implements RecordCodec {
         columns.addAll(Arrays.asList(OTHER_ENERGY, TOTAL_JOULES, DATA_FINGERPRINT, CONFIG_FINGERPRINT,
                 ZONE, GRAMS_PER_KWH, INTENSITY_SOURCE, PUE, GRAMS));
         COLUMNS = Collections.unmodifiableList(columns);
+        List<String> schema1 = new ArrayList<>(columns);
+        schema1.removeAll(Arrays.asList(KIND, RUN_NAME, JVM_ID, CALLS, ROWS, GROUP_ID, GROUP_NAME));
+        SCHEMA1_COLUMNS = Collections.unmodifiableList(schema1);
     }
 
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
-    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(new String[0])).get();
+    private final List<String> readColumns;
+    private final CSVFormat read;
+
+    /** Writes and reads the current schema. */
+    CsvRecordCodec() {
+        this(COLUMNS);
+    }
+
+    private CsvRecordCodec(List<String> readColumns) {
+        this.readColumns = readColumns;
+        this.read = CSVFormat.DEFAULT.builder().setHeader(readColumns.toArray(new String[0])).get();
+    }
+
+    /** A codec that reads rows under {@code headerLine} (this schema's or schema 1's), or null when it is neither. */
+    static CsvRecordCodec forHeader(String headerLine) {
+        String line = headerLine.trim();
+        if (line.equals(print(new ArrayList<>(COLUMNS)).trim())) {
+            return new CsvRecordCodec();
+        }
+        if (line.equals(print(new ArrayList<>(SCHEMA1_COLUMNS)).trim())) {
+            return new CsvRecordCodec(SCHEMA1_COLUMNS);
+        }
+        return null;
+    }
 
     @Override
     public String header() {
@@ -61,9 +90,11 @@ final class CsvRecordCodec implements RecordCodec {
                         .append('=').append(e.joules());
             }
         }
-        List<Object> row = new ArrayList<>(Arrays.asList(SCHEMA_VERSION, r.runId(), r.pid(), r.host(), r.thread(), r.library(),
-                r.model(), r.entryPoint(), r.outcome(), r.errorType(), Instant.ofEpochMilli(r.startEpochMillis()),
-                Instant.ofEpochMilli(r.endEpochMillis()), r.durationSeconds(), r.epochs(), r.epochsPlanned()));
+        RunFacts run = r.run();
+        List<Object> row = new ArrayList<>(Arrays.asList(SCHEMA_VERSION, run.kind(), run.runId(), run.runName(), r.jvmId(),
+                r.pid(), r.host(), r.thread(), r.library(), r.model(), r.entryPoint(), r.outcome(), r.errorType(),
+                Instant.ofEpochMilli(r.startEpochMillis()), Instant.ofEpochMilli(r.endEpochMillis()), r.durationSeconds(),
+                r.epochs(), r.epochsPlanned(), run.calls(), run.rows(), run.groupId(), run.groupName()));
         for (String component : COMPONENTS) {
             ComponentEnergy e = first.get(component);
             row.add(e == null ? "" : e.joules());
@@ -90,21 +121,22 @@ final class CsvRecordCodec implements RecordCodec {
         return out.toString();
     }
 
-    /** True when {@code line} is this codec's header (the first line of a CSV records file). */
+    /** True when {@code line} is the header this codec reads under (the first line of a CSV records file). */
     boolean isHeader(String line) {
-        return line.trim().equals(header());
+        return line.trim().equals(print(new ArrayList<>(readColumns)).trim());
     }
 
     @Override
     public CallRecord parse(String line) throws IOException {
-        List<CSVRecord> rows = READ.parse(new StringReader(line)).getRecords();
+        List<CSVRecord> rows = read.parse(new StringReader(line)).getRecords();
         if (rows.size() != 1) {
             throw new IOException("expected one CSV row, found " + rows.size());
         }
         CSVRecord row = rows.get(0);
-        if (row.size() != COLUMNS.size()) {
-            throw new IOException("expected " + COLUMNS.size() + " columns, found " + row.size());
+        if (row.size() != readColumns.size()) {
+            throw new IOException("expected " + readColumns.size() + " columns, found " + row.size());
         }
+        boolean schema1 = readColumns == SCHEMA1_COLUMNS;
         try {
             List<ComponentEnergy> energy = new ArrayList<>();
             for (String component : COMPONENTS) {
@@ -128,12 +160,14 @@ final class CsvRecordCodec implements RecordCodec {
             CarbonFigures carbon = row.get(ZONE).isEmpty() ? null : new CarbonFigures(row.get(ZONE),
                     Double.parseDouble(row.get(GRAMS_PER_KWH)), row.get(INTENSITY_SOURCE), Double.parseDouble(row.get(PUE)),
                     Double.parseDouble(row.get(GRAMS)));
-            return new CallRecord(row.get(RUN_ID), Long.parseLong(row.get(PID)), row.get(HOST), row.get(THREAD),
+            RunFacts run = schema1 ? RunFacts.legacyCall() : new RunFacts(row.get(KIND), row.get(RUN_ID), row.get(RUN_NAME),
+                    Long.parseLong(row.get(CALLS)), Long.parseLong(row.get(ROWS)), row.get(GROUP_ID), row.get(GROUP_NAME));
+            return new CallRecord(row.get(schema1 ? RUN_ID : JVM_ID), Long.parseLong(row.get(PID)), row.get(HOST), row.get(THREAD),
                     row.get(LIBRARY), row.get(MODEL), row.get(ENTRY_POINT), row.get(OUTCOME), row.get(ERROR_TYPE),
                     Instant.parse(row.get(START)).toEpochMilli(), Instant.parse(row.get(END)).toEpochMilli(),
                     Double.parseDouble(row.get(DURATION)), Integer.parseInt(row.get(EPOCHS)),
                     Integer.parseInt(row.get(EPOCHS_PLANNED)), energy, row.get(DATA_FINGERPRINT), row.get(CONFIG_FINGERPRINT),
-                    carbon);
+                    carbon, run);
         } catch (RuntimeException e) {
             throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

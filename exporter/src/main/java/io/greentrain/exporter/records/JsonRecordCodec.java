@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON Lines with Jackson: one object per record, fields in a fixed order, times as ISO-8601 UTC,
+ * JSON Lines with Jackson: one object per record (schema-1 lines, one per call, still parse), fields in a fixed order, times as ISO-8601 UTC,
  * energy as an array of {@code {component, source, joules}}, carbon as a nested object or null.
  */
 final class JsonRecordCodec implements RecordCodec {
@@ -28,8 +28,12 @@ final class JsonRecordCodec implements RecordCodec {
     @Override
     public String line(CallRecord r) {
         ObjectNode node = JSON.createObjectNode();
+        RunFacts run = r.run();
         node.put(SCHEMA, SCHEMA_VERSION);
-        node.put(RUN_ID, r.runId());
+        node.put(KIND, run.kind());
+        node.put(RUN_ID, run.runId());
+        node.put(RUN_NAME, run.runName());
+        node.put(JVM_ID, r.jvmId());
         node.put(PID, r.pid());
         node.put(HOST, r.host());
         node.put(THREAD, r.thread());
@@ -43,6 +47,10 @@ final class JsonRecordCodec implements RecordCodec {
         node.put(DURATION, r.durationSeconds());
         node.put(EPOCHS, r.epochs());
         node.put(EPOCHS_PLANNED, r.epochsPlanned());
+        node.put(CALLS, run.calls());
+        node.put(ROWS, run.rows());
+        node.put(GROUP_ID, run.groupId());
+        node.put(GROUP_NAME, run.groupName());
         ArrayNode energy = node.putArray(ENERGY);
         for (ComponentEnergy e : r.energy()) {
             energy.addObject().put(COMPONENT, e.component()).put(SOURCE, e.source()).put(JOULES, e.joules());
@@ -85,11 +93,16 @@ final class JsonRecordCodec implements RecordCodec {
             CarbonFigures carbon = c == null || c.isNull() ? null : new CarbonFigures(text(c, ZONE),
                     required(c, GRAMS_PER_KWH).asDouble(), text(c, INTENSITY_SOURCE), required(c, PUE).asDouble(),
                     required(c, GRAMS).asDouble());
-            return new CallRecord(text(n, RUN_ID), required(n, PID).asLong(), text(n, HOST), text(n, THREAD),
+            boolean schema1 = n.path(SCHEMA).asInt(1) < 2;
+            // schema 1: every record is a call, and run_id named the JVM
+            RunFacts run = schema1 ? RunFacts.legacyCall() : new RunFacts(text(n, KIND), text(n, RUN_ID),
+                    optionalText(n, RUN_NAME), required(n, CALLS).asLong(), n.path(ROWS).asLong(-1), optionalText(n, GROUP_ID),
+                    optionalText(n, GROUP_NAME));
+            return new CallRecord(text(n, schema1 ? RUN_ID : JVM_ID), required(n, PID).asLong(), text(n, HOST), text(n, THREAD),
                     text(n, LIBRARY), text(n, MODEL), text(n, ENTRY_POINT), text(n, OUTCOME), optionalText(n, ERROR_TYPE),
                     Instant.parse(text(n, START)).toEpochMilli(), Instant.parse(text(n, END)).toEpochMilli(),
                     required(n, DURATION).asDouble(), required(n, EPOCHS).asInt(), n.path(EPOCHS_PLANNED).asInt(-1), energy,
-                    optionalText(n, DATA_FINGERPRINT), optionalText(n, CONFIG_FINGERPRINT), carbon);
+                    optionalText(n, DATA_FINGERPRINT), optionalText(n, CONFIG_FINGERPRINT), carbon, run);
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

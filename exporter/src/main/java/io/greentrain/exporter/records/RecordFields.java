@@ -9,10 +9,19 @@ final class RecordFields {
     private RecordFields() {
     }
 
-    static final int SCHEMA_VERSION = 1;
+    /** 2: one record per run ({@code kind}, {@code run_id} per run, {@code jvm_id}, calls, rows, group). */
+    static final int SCHEMA_VERSION = 2;
 
     static final String SCHEMA = "schema_version";
+    static final String KIND = "kind";
+    /** Schema 1: the JVM's id; schema 2: the run's. */
     static final String RUN_ID = "run_id";
+    static final String RUN_NAME = "run_name";
+    static final String JVM_ID = "jvm_id";
+    static final String CALLS = "calls";
+    static final String ROWS = "rows";
+    static final String GROUP_ID = "group_id";
+    static final String GROUP_NAME = "group_name";
     static final String PID = "pid";
     static final String HOST = "host";
     static final String THREAD = "thread";

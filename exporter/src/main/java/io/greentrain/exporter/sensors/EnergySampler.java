@@ -128,6 +128,16 @@ public final class EnergySampler implements AutoCloseable {
         return sample(true);
     }
 
+    /** The sampler's monotonic clock: time between snapshots, with nothing read. */
+    public long nanoTime() {
+        return nanoClock.getAsLong();
+    }
+
+    /** The sampler's wall clock. */
+    public long epochMillis() {
+        return millisClock.getAsLong();
+    }
+
     /** The most recent snapshot, without reading anything. */
     public EnergySnapshot latest() {
         return latest;

@@ -111,15 +111,46 @@ public final class AgentLog {
         return PROBLEM_COUNTS;
     }
 
+    /** Whether a progress line is open on the terminal (written without its line break, to be overwritten). */
+    private static boolean progressOpen;
+
+    /**
+     * A progress line (info level): on a terminal it replaces the previous progress line in place; otherwise (a pipe, a
+     * file, CI logs) it is an ordinary line, with no control characters.
+     */
+    public static void progress(String message, boolean terminal) {
+        if (!terminal) {
+            info(message);
+            return;
+        }
+        if (Level.INFO.ordinal() > level.ordinal()) {
+            return;
+        }
+        synchronized (AgentLog.class) {
+            try {
+                // carriage return, the line, then erase whatever a longer previous line left to the right
+                System.err.print("\rgreentrain: " + message + "\u001b[K");
+                System.err.flush();
+                progressOpen = true;
+            } catch (Throwable ignored) {
+                // stderr closed or broken: the job matters more than our line
+            }
+        }
+    }
+
     private static void print(Level messageLevel, String message) {
         if (messageLevel.ordinal() > level.ordinal()) {
             return;
         }
-        try {
-            System.err.println("greentrain: " + (messageLevel == Level.INFO ? "" : messageLevel.name().toLowerCase(Locale.ROOT) + ": ")
-                    + message);
-        } catch (Throwable ignored) {
-            // stderr closed or replaced by something broken: the job matters more than our line
+        synchronized (AgentLog.class) {
+            try {
+                String line = "greentrain: " + (messageLevel == Level.INFO ? "" : messageLevel.name().toLowerCase(Locale.ROOT) + ": ")
+                        + message;
+                System.err.println(progressOpen ? "\r" + line + "\u001b[K" : line);
+                progressOpen = false;
+            } catch (Throwable ignored) {
+                // stderr closed or replaced by something broken: the job matters more than our line
+            }
         }
     }
 }

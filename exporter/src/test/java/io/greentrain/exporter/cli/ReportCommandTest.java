@@ -7,6 +7,7 @@ import io.greentrain.exporter.records.CallRecordWriter;
 import io.greentrain.exporter.records.CarbonFigures;
 import io.greentrain.exporter.records.ComponentEnergy;
 import io.greentrain.exporter.records.RecordFormat;
+import io.greentrain.exporter.records.RunFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -42,17 +43,17 @@ class ReportCommandTest {
         CliRun run = CliRun.of("report", records(RecordFormat.JSONL).toString(), "--top", "2");
         assertThat(run.exitCode).as(run.err).isZero();
         // 40+30+25+5 g; measured = 3000+1000+2000+1000+2500+500 = 10000 J of 11100 J
-        assertThat(run.out).contains("(5 calls)").contains("100 g CO2e (zone FR; intensity table:owid-2023)")
+        assertThat(run.out).contains("(5 runs, 5 calls)").contains("100 g CO2e (zone FR; intensity table:owid-2023)")
                 .contains("90.1 % measured, 9.9 % estimated")
-                .contains("identical reruns  3 kJ in 1 group(s)")
-                .contains("1 call(s) have no carbon figures");
-        String models = run.out.substring(run.out.indexOf("Per library and model"), run.out.indexOf("Top 2 emitting calls"));
+                .contains("repeated runs    3 kJ in 1 fingerprint(s)")
+                .contains("1 run(s) have no carbon figures");
+        String models = run.out.substring(run.out.indexOf("Per library and model"), run.out.indexOf("Top 2 emitting runs"));
         assertThat(models.lines().skip(2).findFirst().orElse("")).contains("dl4j").contains("MultiLayerNetwork").contains("95")
                 .contains("95.0 %");
-        String top = run.out.substring(run.out.indexOf("Top 2 emitting calls"), run.out.indexOf("Identical reruns"));
+        String top = run.out.substring(run.out.indexOf("Top 2 emitting runs"), run.out.indexOf("Groups"));
         assertThat(top.lines().filter(l -> l.contains("MultiLayerNetwork"))).hasSize(2);
         assertThat(top).contains("40").contains("30").doesNotContain("RandomForest");
-        String reruns = run.out.substring(run.out.indexOf("Identical reruns"));
+        String reruns = run.out.substring(run.out.indexOf("Groups"));
         assertThat(reruns).contains("rows=100 / cfg-a").contains("3 kJ").doesNotContain("cfg-b");
     }
 
@@ -62,7 +63,7 @@ class ReportCommandTest {
         CliRun run = CliRun.of("report", records(RecordFormat.CSV).toString(), "--output", html.toString());
         assertThat(run.exitCode).as(run.err).isZero();
         String page = Files.readString(html);
-        assertThat(page).startsWith("<!DOCTYPE html>").contains("<h2>Identical reruns</h2>")
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<h2>Repeated runs</h2>")
                 .contains("&lt;script&gt;Trainer").doesNotContain("<script>");
         String base64 = page.substring(page.indexOf("data:image/png;base64,") + "data:image/png;base64,".length());
         byte[] png = Base64.getDecoder().decode(base64.substring(0, base64.indexOf('"')));
@@ -77,7 +78,7 @@ class ReportCommandTest {
         CliRun run = CliRun.of("report", records(RecordFormat.JSONL).toString(), "-o", md.toString());
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(Files.readString(md)).contains("![Emissions per library and model](report-chart.png)")
-                .contains("| library | model | calls |").contains("| dl4j | MultiLayerNetwork | 3 |");
+                .contains("| library | model | runs | calls |").contains("| dl4j | MultiLayerNetwork | 3 | 3 |");
         assertThat(Files.readAllBytes(md.resolveSibling("report-chart.png"))).startsWith(0x89, 'P', 'N', 'G');
     }
 
@@ -101,5 +102,44 @@ class ReportCommandTest {
         CliRun noFile = CliRun.of("report");
         assertThat(noFile.exitCode).isEqualTo(2);
         assertThat(noFile.err).startsWith("greentrain: Missing required parameter");
+    }
+
+    private static CallRecord run(String runId, String kind, long calls, String groupId, String configFp, double cpu, long start) {
+        return new CallRecord("jvm-1", 7, "h", "main", "tribuo", "LinearSGDTrainer", "AbstractSGDTrainer#train", "success", "",
+                start, start + 1_000, 1, 0, -1, List.of(new ComponentEnergy("cpu", "rapl", cpu)), "rows=600", configFp,
+                new CarbonFigures("FR", 56, "table:owid-2023", 1, cpu / 1000),
+                new RunFacts(kind, runId, "", calls, 600, groupId, groupId.isEmpty() ? "" : "tribuo CrossValidation"));
+    }
+
+    @Test
+    void runsAreTheUnitGroupsAreSummedAndCallDetailIsNotCountedTwice() throws Exception {
+        Path file = dir.resolve("runs.jsonl");
+        CallRecordWriter writer = new CallRecordWriter(file, RecordFormat.JSONL);
+        writer.append(run("j-1", RunFacts.CALL, 1, "j-g1", "cfg-1", 400, 1_000)); // detail of run j-1
+        writer.append(run("j-1", RunFacts.RUN, 5, "j-g1", "cfg-1", 2000, 1_000));
+        writer.append(run("j-2", RunFacts.RUN, 5, "j-g1", "cfg-2", 3000, 2_000));
+        writer.append(run("j-3", RunFacts.RUN, 5, "", "cfg-1", 1000, 9_000));     // the same as j-1 again, later
+        CliRun report = CliRun.of("report", file.toString());
+        assertThat(report.exitCode).as(report.err).isZero();
+        assertThat(report.out).contains("(3 runs, 15 calls)").contains("groups           1")
+                .contains("repeated runs    1 kJ in 1 fingerprint(s)");
+        String groups = report.out.substring(report.out.indexOf("Groups"), report.out.indexOf("Repeated runs"));
+        assertThat(groups).contains("j-g1").contains("tribuo CrossValidation").contains("5 kJ");
+        assertThat(groups.lines().filter(l -> l.contains("j-g1")).findFirst().orElse("")).contains("  2  ").contains("  10  ");
+    }
+
+    @Test
+    void aSchema1PerCallFileStillLoadsEachCallAsARun() throws Exception {
+        Path file = dir.resolve("old.jsonl");
+        Files.writeString(file, "{\"schema_version\":1,\"run_id\":\"6f1c2a\",\"pid\":77,\"host\":\"node-2\",\"thread\":\"main\","
+                + "\"library\":\"smile\",\"model\":\"RandomForest\",\"entry_point\":\"RandomForest#fit\",\"outcome\":\"success\","
+                + "\"error_type\":\"\",\"start\":\"2025-03-01T10:00:00Z\",\"end\":\"2025-03-01T10:00:02.500Z\","
+                + "\"duration_seconds\":2.5,\"epochs\":0,\"epochs_planned\":-1,"
+                + "\"energy\":[{\"component\":\"cpu\",\"source\":\"rapl\",\"joules\":4200.0}],\"total_joules\":4200.0,"
+                + "\"data_fingerprint\":\"rows=100\",\"config_fingerprint\":\"abc\",\"carbon\":null}\n");
+        CliRun report = CliRun.of("report", file.toString());
+        assertThat(report.exitCode).as(report.err).isZero();
+        assertThat(report.err).isEmpty();
+        assertThat(report.out).contains("(1 run, 1 call)").contains("RandomForest").contains("4.2 kJ");
     }
 }

@@ -3,7 +3,9 @@ package io.greentrain.exporter.outputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.greentrain.exporter.attribution.RunProgress;
 import io.greentrain.exporter.records.CallRecord;
+import io.greentrain.exporter.records.RunFacts;
 import io.greentrain.exporter.records.CarbonFigures;
 import io.greentrain.exporter.records.ComponentEnergy;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -20,11 +22,53 @@ class TrainingMetricsTest {
                 List.of(new ComponentEnergy("cpu", "rapl", cpu), new ComponentEnergy("gpu", "nvml", gpu)), "", "", carbon);
     }
 
+    /** Publishes {@code record} as a run that ended with one call, its energy and grams delivered at its end. */
+    static void finish(TrainingMetrics metrics, CallRecord record) {
+        metrics.runStarted(record.library(), record.model(), "");
+        metrics.runFinished(record, lastOf(record), record.carbon() == null ? Double.NaN : record.carbon().grams());
+    }
+
+    /** The progress a one-call run ends with: its whole energy and its one call. */
+    static RunProgress lastOf(CallRecord record) {
+        long[] calls = new long[3];
+        calls["success".equals(record.outcome()) ? RunProgress.SUCCESS : RunProgress.ERROR] = 1;
+        return new RunProgress(record.runId(), "", record.library(), record.model(), record.energy(), calls,
+                record.startEpochMillis(), record.endEpochMillis(), 1, 0, record.durationSeconds());
+    }
+
+    @Test
+    void runsInfoGaugeShowsTheOpenRunsOnly() {
+        TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(10));
+        metrics.runStarted("dl4j", "MultiLayerNetwork", "nightly");
+        assertThat(registry.scrape()).contains(
+                "greentrain_training_run_info{library=\"dl4j\",model=\"MultiLayerNetwork\",run_name=\"nightly\"} 1");
+        CallRecord run = new CallRecord("j", 1, "h", "t", "dl4j", "MultiLayerNetwork", "MultiLayerNetwork#fit", "success", "", 0, 1000,
+                1.0, 3, -1, List.of(new ComponentEnergy("cpu", "rapl", 5)), "", "", null,
+                new RunFacts(RunFacts.RUN, "j-1", "nightly", 600, 19200, "", ""));
+        metrics.runFinished(run, null, Double.NaN);
+        assertThat(registry.scrape())
+                .doesNotContain("greentrain_training_run_info{library=\"dl4j\",model=\"MultiLayerNetwork\",run_name=\"nightly\"}")
+                .contains("greentrain_training_runs_total{library=\"dl4j\",model=\"MultiLayerNetwork\",outcome=\"success\"} 1.0")
+                .doesNotContain("j-1");
+    }
+
+    @Test
+    void progressAddsCallsAndEnergyBeforeTheRunEnds() {
+        TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(10));
+        metrics.progress(new RunProgress("j-1", "", "tribuo", "SGD", List.of(new ComponentEnergy("cpu", "estimate", 7.5)),
+                new long[] {40, 0, 0}, 0, 10_000, 40, 7.5, 10), 0.5);
+        assertThat(registry.scrape())
+                .contains("greentrain_training_calls_total{library=\"tribuo\",model=\"SGD\",outcome=\"success\"} 40.0")
+                .contains("greentrain_training_energy_joules_total{component=\"cpu\",library=\"tribuo\",model=\"SGD\",source=\"estimate\"} 7.5")
+                .contains("greentrain_training_emissions_grams_total{library=\"tribuo\",model=\"SGD\"} 0.5")
+                .doesNotContain("greentrain_training_runs_total{");
+    }
+
     @Test
     void finishedCallsShowUpUnderTheDocumentedNames() {
         TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(10));
-        metrics.callFinished(call("dl4j", "MultiLayerNetwork", "success", 100, 50, new CarbonFigures("FR", 56, "table:owid-2023", 1, 0.25)));
-        metrics.callFinished(call("dl4j", "MultiLayerNetwork", "error", 10, 0, new CarbonFigures("FR", 56, "table:owid-2023", 1, 0.5)));
+        finish(metrics, call("dl4j", "MultiLayerNetwork", "success", 100, 50, new CarbonFigures("FR", 56, "table:owid-2023", 1, 0.25)));
+        finish(metrics, call("dl4j", "MultiLayerNetwork", "error", 10, 0, new CarbonFigures("FR", 56, "table:owid-2023", 1, 0.5)));
         metrics.epochEnded("dl4j", "MultiLayerNetwork");
         metrics.forecast("smile", "RandomForest", 1234, 5.5);
         String scrape = registry.scrape();
@@ -48,7 +92,7 @@ class TrainingMetricsTest {
     void labelsStayBounded() {
         TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(2));
         for (String model : List.of("A", "B", "C", "D", "A")) {
-            metrics.callFinished(call("weka", model, "killed", 1, 1, null));
+            finish(metrics, call("weka", model, "killed", 1, 1, null));
         }
         String scrape = registry.scrape();
         assertThat(scrape).contains("greentrain_training_calls_total{library=\"custom\",model=\"A\",outcome=\"error\"} 2.0")

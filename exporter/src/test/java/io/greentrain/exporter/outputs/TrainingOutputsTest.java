@@ -41,7 +41,7 @@ class TrainingOutputsTest {
         double expectedGrams = 1.0 * 1.25 * se3.gramsPerKwh(); // 3.6 MJ = 1 kWh
         String stderr;
         try (TrainingOutputs outputs = TrainingOutputs.start(config, registry); StderrCapture err = new StderrCapture()) {
-            outputs.accept(call);
+            outputs.runFinished(call, TrainingMetricsTest.lastOf(call));
             stderr = err.text();
         }
         CallRecord written = CallRecordReader.read(file).records().get(0);
@@ -70,7 +70,8 @@ class TrainingOutputsTest {
         GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.CONSOLE_ENABLED, false).with(Options.RECORDS_FILE, "")
                 .with(Options.CARBON_ZONE, "FR");
         try (TrainingOutputs outputs = TrainingOutputs.start(config, registry); StderrCapture err = new StderrCapture()) {
-            outputs.accept(TrainingMetricsTest.call("smile", "RandomForest", "success", 10, 0, null));
+            CallRecord rf = TrainingMetricsTest.call("smile", "RandomForest", "success", 10, 0, null);
+            outputs.runFinished(rf, TrainingMetricsTest.lastOf(rf));
             assertThat(err.text()).isEmpty();
         }
         assertThat(registry.scrape()).contains("greentrain_training_calls_total{library=\"smile\",model=\"RandomForest\",outcome=\"success\"} 1.0");
@@ -104,11 +105,14 @@ class TrainingOutputsTest {
         };
         Path file = dir.resolve("calls.csv");
         TrainingOutputs outputs = new TrainingOutputs(new CarbonAccounting(broken, 1.0), new CallRecordWriter(file, RecordFormat.CSV),
-                new TrainingMetrics(registry, new MetricLabels(5)), true);
+                new TrainingMetrics(registry, new MetricLabels(5)), true, false);
         assertThatCode(() -> {
             try (StderrCapture err = new StderrCapture()) {
-                outputs.accept(TrainingMetricsTest.call("tribuo", "LogisticRegressionTrainer", "success", 5, 0, null));
-                outputs.accept(null);
+                CallRecord lr = TrainingMetricsTest.call("tribuo", "LogisticRegressionTrainer", "success", 5, 0, null);
+                outputs.runFinished(lr, TrainingMetricsTest.lastOf(lr));
+                outputs.runFinished(null, null);
+                outputs.runProgress(null);
+                outputs.groupFinished(null);
                 outputs.forecast(new EnergyForecast("tribuo", "X", 1, 2, 1, 1, 2, 0));
                 assertThat(err.text()).contains("greentrain: tribuo LogisticRegressionTrainer").doesNotContain("CO2e");
             }

@@ -42,7 +42,7 @@ class CallRecordWriterTest {
 
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("{\"schema_version\":1,").contains("\"start\":\"2023-11-14T22:13:20.123Z\"")
+        assertThat(lines.get(0)).startsWith("{\"schema_version\":2,\"kind\":\"run\",\"run_id\":\"run-7-3\",").contains("\"start\":\"2023-11-14T22:13:20.123Z\"")
                 .contains("\"carbon\":{\"zone\":\"FR\"");
         List<CallRecord> read = CallRecordReader.read(file).records();
         assertThat(read).hasSize(2);
@@ -64,7 +64,7 @@ class CallRecordWriterTest {
         new CallRecordWriter(file, RecordFormat.CSV).append(odd); // a second writer (restarted JVM) adds no header
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("schema_version,run_id,pid,host,thread,library,model,entry_point,outcome")
+        assertThat(lines.get(0)).startsWith("schema_version,kind,run_id,run_name,jvm_id,pid,host,thread,library,model,entry_point,outcome")
                 .endsWith("zone,grams_per_kwh,intensity_source,pue,grams");
         assertThat(lines.stream().filter(l -> l.startsWith("schema_version"))).hasSize(1);
 
@@ -164,6 +164,35 @@ class CallRecordWriterTest {
         assertThat(RecordFormat.of(" CSV ")).isEqualTo(RecordFormat.CSV);
         assertThat(RecordFormat.of("jsonl")).isEqualTo(RecordFormat.JSONL);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordFormat.of("xml")).hasMessageContaining("'xml'");
+    }
+
+    @Test
+    void filesInTheSchema1PerCallLayoutStillLoadAsOneCallRuns() throws IOException {
+        Path json = dir.resolve("old.jsonl");
+        Files.writeString(json, "{\"schema_version\":1,\"run_id\":\"6f1c2a\",\"pid\":77,\"host\":\"node-2\",\"thread\":\"main\","
+                + "\"library\":\"smile\",\"model\":\"RandomForest\",\"entry_point\":\"RandomForest#fit\",\"outcome\":\"success\","
+                + "\"error_type\":\"\",\"start\":\"2025-03-01T10:00:00Z\",\"end\":\"2025-03-01T10:00:02.500Z\","
+                + "\"duration_seconds\":2.5,\"epochs\":0,\"epochs_planned\":-1,"
+                + "\"energy\":[{\"component\":\"cpu\",\"source\":\"rapl\",\"joules\":42.0}],\"total_joules\":42.0,"
+                + "\"data_fingerprint\":\"rows=100\",\"config_fingerprint\":\"abc\",\"carbon\":null}\n");
+        Path csv = dir.resolve("old.csv");
+        Files.writeString(csv, "schema_version,run_id,pid,host,thread,library,model,entry_point,outcome,error_type,start,end,"
+                + "duration_seconds,epochs,epochs_planned,cpu_joules,cpu_source,dram_joules,dram_source,gpu_joules,gpu_source,"
+                + "other_energy,total_joules,data_fingerprint,config_fingerprint,zone,grams_per_kwh,intensity_source,pue,grams\n"
+                + "1,6f1c2a,77,node-2,main,tribuo,LogisticRegressionTrainer,Trainer#train,success,,2025-03-01T10:00:00Z,"
+                + "2025-03-01T10:00:01Z,1.0,0,-1,5.5,estimate,,,,,,5.5,,,FR,56.0,table:owid-2023,1.0,0.0000856\n");
+        for (Path file : List.of(json, csv)) {
+            List<CallRecord> read = CallRecordReader.read(file).records();
+            assertThat(read).as(file.toString()).hasSize(1);
+            CallRecord old = read.get(0);
+            assertThat(old.jvmId()).isEqualTo("6f1c2a");
+            assertThat(old.pid()).isEqualTo(77);
+            assertThat(old.run().kind()).isEqualTo(RunFacts.CALL);
+            assertThat(old.run().calls()).isEqualTo(1);
+            assertThat(old.run().groupId()).isEmpty();
+            assertThat(old.totalJoules()).isGreaterThan(5);
+        }
+        assertThat(CallRecordReader.read(csv).records().get(0).carbon().zone()).isEqualTo("FR");
     }
 
     private static void assertSame(CallRecord actual, CallRecord expected) {

@@ -13,7 +13,8 @@ final class Records {
                 1_700_000_000_123L, 1_700_000_012_456L, 12.333, 2, 5,
                 List.of(new ComponentEnergy("cpu", "rapl", cpuJoules), new ComponentEnergy("dram", "estimate", 12.5),
                         new ComponentEnergy("gpu", "nvml", 400.25)),
-                "rows=60000,features=784", "cfg-1f3a", carbon);
+                "rows=60000,features=784", "cfg-1f3a", carbon,
+                new RunFacts(RunFacts.RUN, "run-7-3", "nightly \"mlp\"", 600, 19_200, "run-7-g1", "tribuo CrossValidation"));
     }
 
     static CarbonFigures carbon() {

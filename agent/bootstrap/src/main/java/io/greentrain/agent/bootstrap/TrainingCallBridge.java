@@ -72,6 +72,38 @@ public final class TrainingCallBridge {
         }
     }
 
+    /**
+     * Called by advice where a scope begins (an explicit run or group, a library's cross-validation helper). Scopes do not
+     * touch {@link CallDepth}: the training calls inside them stay outermost calls. Never null.
+     */
+    public static Object scopeEnter(String kind, String name) {
+        TrainingCallListener current = listener;
+        if (current == null) {
+            return UNTRACKED;
+        }
+        try {
+            Object token = current.scopeEntered(kind, name);
+            return token == null ? UNTRACKED : token;
+        } catch (Throwable t) {
+            return UNTRACKED;
+        }
+    }
+
+    /** Called by advice where the scope {@code token} (from {@link #scopeEnter}) ends, also when it threw. */
+    public static void scopeExit(Object token) {
+        if (token == null || token == UNTRACKED) {
+            return;
+        }
+        TrainingCallListener current = listener;
+        if (current != null) {
+            try {
+                current.scopeExited(token);
+            } catch (Throwable ignored) {
+                // never let accounting break the job
+            }
+        }
+    }
+
     /** Whether the current thread is inside an intercepted training call. */
     public static boolean inCall() {
         return CallDepth.current() > 0;

@@ -23,4 +23,24 @@ public interface TrainingCallListener {
 
     /** The training inside a tracked call finished an epoch (receiver is the model whose epoch ended). */
     void epochEnded(Object receiver);
+
+    /** Kinds of {@link #scopeEntered} scopes. */
+    String RUN_SCOPE = "run";
+    String GROUP_SCOPE = "group";
+    /** A library's cross-validation or search helper; its name is the helper's class name. */
+    String LIBRARY_GROUP_SCOPE = "library-group";
+
+    /**
+     * A scope began on this thread: an explicit run or group of the GreenTrain API, or a library's cross-validation or
+     * search helper. Training calls made inside it belong to it. Scopes do not count as training calls.
+     *
+     * @return a token passed back to {@link #scopeExited}, or null to ignore the scope
+     */
+    default Object scopeEntered(String kind, String name) {
+        return null;
+    }
+
+    /** The scope {@code token} (from {@link #scopeEntered}) ended. */
+    default void scopeExited(Object token) {
+    }
 }

@@ -51,7 +51,7 @@ public final class AgentStarter {
             TrainingCallBridge.install(recorder);
             AtomicReference<GreenTrainExporter> exporter = new AtomicReference<>();
             Thread init = DaemonThreads.start("greentrain-init", () -> startExporter(config, calls, exporter));
-            Runtime.getRuntime().addShutdownHook(DaemonThreads.named("greentrain-shutdown").newThread(() -> shutdown(init, recorder, exporter)));
+            Runtime.getRuntime().addShutdownHook(DaemonThreads.named("greentrain-shutdown").newThread(() -> shutdown(init, exporter)));
             return new OnDemandInstrumentation(config, attachedLater);
         } catch (Throwable t) {
             AgentLog.error("agent not started, the job runs without it: " + t);
@@ -77,11 +77,10 @@ public final class AgentStarter {
         }
     }
 
-    /** Calls still running are recorded as interrupted before the exporter (records file, endpoint) closes. */
-    private static void shutdown(Thread init, TrainingCallRecorder recorder, AtomicReference<GreenTrainExporter> started) {
+    /** Calls still running end as interrupted, and open runs end, when the exporter closes (records file, endpoint). */
+    private static void shutdown(Thread init, AtomicReference<GreenTrainExporter> started) {
         try {
             init.join(SHUTDOWN_WAIT_FOR_START_MILLIS);
-            recorder.interruptCallsInFlight();
             TrainingCallBridge.install(null);
             GreenTrainExporter exporter = started.get();
             if (exporter != null) {

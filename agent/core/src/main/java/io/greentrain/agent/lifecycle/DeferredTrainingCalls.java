@@ -135,6 +135,24 @@ final class DeferredTrainingCalls implements TrainingCalls {
         current.ended(early.measured, outcome, errorType);
     }
 
+    /** The mini-batch path: only for calls that went to the measuring implementation; a pending call's run is described afresh. */
+    @Override
+    public CallHandle startedAgain(CallHandle previous, long rows) {
+        TrainingCalls measured = current;
+        if (measured == null || previous instanceof Pending) {
+            return null;
+        }
+        return measured.startedAgain(previous, rows);
+    }
+
+    @Override
+    public void scopeEnded(String key, boolean endsGroup) {
+        TrainingCalls measured = current;
+        if (measured != null) {
+            measured.scopeEnded(key, endsGroup);
+        }
+    }
+
     /** A call that began before the sensors were up and did not wait for them. */
     private static final class Pending extends CallHandle {
         final CallStart start;

@@ -5,15 +5,18 @@ import io.greentrain.exporter.attribution.CallHandle;
 import io.greentrain.exporter.attribution.CallStart;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.status.AgentLog;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.ref.WeakReference;
 
 /**
  * Translates what the bridge saw (library, declaring type, method, receiver, arguments) into the exporter's plain
  * {@link CallStart}; the agent knows nothing about joules, the exporter nothing about bytecode.
  *
- * <p>One record per call the user made. The bridge reports only the outermost intercepted call of a thread (nesting on
+ * <p>Runs: the calls are grouped into runs and groups by {@link RunScopes}. The next call on the same model object, same
+ * entry point and same scopes as the thread's previous call is the mini-batch fast path: no description, one
+ * {@link TrainingCalls#startedAgain} (a clock read and counters), so a hand-written loop of {@code net.fit(batch)} costs
+ * little more than the loop.
+ *
+ * <p>One call per call the user made. The bridge reports only the outermost intercepted call of a thread (nesting on
  * one thread counts once). Fan-out to other threads counts once because the libraries' own worker tasks (ParallelWrapper
  * trainers, Smile's OneVersusRest/OneVersusOne and multi-start lambdas) raise their thread's nesting depth: the fits
  * they run never reach this class. Everything else on another thread is a call of its own, so calls that an
@@ -27,44 +30,76 @@ final class TrainingCallRecorder implements TrainingCallListener {
 
     private final TrainingCalls calls;
     private final CallDescriber describer = new CallDescriber();
-    /** The outermost call in flight on each thread (the bridge reports only outermost calls, so no stack is needed). */
-    private final ThreadLocal<Tracked> current = new ThreadLocal<>();
-    /** Every call in flight, so that a JVM shutting down (SIGTERM, System.exit) can record them as interrupted. */
-    private final Set<Tracked> inFlight = ConcurrentHashMap.newKeySet();
+    private final RunScopes scopes;
+    private final ThreadLocal<ThreadCalls> threads = ThreadLocal.withInitial(ThreadCalls::new);
 
     TrainingCallRecorder(TrainingCalls calls) {
         this.calls = calls;
+        this.scopes = new RunScopes(calls);
     }
 
     @Override
     public Object callStarted(String library, String type, String method, Object receiver, Object[] args) {
-        Thread thread = Thread.currentThread();
-        CallStart start = new CallStart(library, describer.model(library, type, receiver, args), simpleName(type) + "#" + method,
-                thread.getName(), thread.getId(), describer.epochsPlanned(library, method, args),
-                describer.dataFingerprint(args), describer.configFingerprint(library, receiver, args));
-        Tracked tracked = new Tracked(calls.started(start), library, current.get());
-        current.set(tracked);
-        inFlight.add(tracked);
-        if (AgentLog.isDebug()) {
-            AgentLog.debug("call started " + start + " epochsPlanned=" + start.epochsPlanned()
-                    + " data=" + start.dataFingerprint() + " config=" + start.configFingerprint());
+        ThreadCalls thread = threads.get();
+        CallHandle handle = receiver == null ? null : continued(thread, receiver, method, args);
+        if (handle == null) {
+            handle = described(thread, library, type, method, receiver, args);
         }
+        Tracked tracked = new Tracked(handle, library, thread.current);
+        thread.current = tracked;
+        thread.lastHandle = handle;
         return tracked;
+    }
+
+    /** The fast path: the thread's previous call was on this receiver, through this method, in the same scopes. */
+    private CallHandle continued(ThreadCalls thread, Object receiver, String method, Object[] args) {
+        WeakReference<Object> last = thread.lastReceiver;
+        if (last == null || last.get() != receiver || thread.lastHandle == null || thread.current != null
+                || thread.lastScope != thread.innermost || !method.equals(thread.lastEntryPoint) || !sameShape(thread, args)) {
+            return null;
+        }
+        CallHandle handle = calls.startedAgain(thread.lastHandle, RowCounter.rows(args));
+        if (handle == null) {
+            thread.forgetLastCall(); // its run ended (runs.gap): describe this call, which starts the next run
+        } else if (AgentLog.isDebug()) {
+            debugStarted(thread.lastStart);
+        }
+        return handle;
+    }
+
+    private CallHandle described(ThreadCalls thread, String library, String type, String method, Object receiver, Object[] args) {
+        Thread current = Thread.currentThread();
+        String entryPoint = simpleName(type) + "#" + method;
+        String config = describer.configFingerprint(library, receiver, args);
+        RunScopes.Place place = scopes.placeOf(thread, receiver, entryPoint, config);
+        CallStart start = new CallStart(library, describer.model(library, type, receiver, args), entryPoint,
+                current.getName(), current.getId(), describer.epochsPlanned(library, method, args),
+                describer.dataFingerprint(args), config, place.runKey, place.runName, place.groupKey, place.groupName,
+                RowCounter.rows(args));
+        CallHandle handle = calls.started(start);
+        if (receiver != null && !place.runKey.isEmpty()) {
+            thread.lastReceiver = new WeakReference<>(receiver);
+            thread.lastEntryPoint = method;
+            thread.lastArgCount = args == null ? 0 : args.length;
+            thread.lastFirstArgType = firstArgType(args);
+            thread.lastScope = thread.innermost;
+        } else {
+            thread.forgetLastCall();
+        }
+        thread.lastStart = start;
+        if (AgentLog.isDebug()) {
+            debugStarted(start);
+            AgentLog.debug("call placed run=" + place.runKey + " group=" + place.groupKey);
+        }
+        return handle;
     }
 
     @Override
     public void callEnded(Object handle, Throwable thrown) {
         Tracked tracked = (Tracked) handle;
-        if (current.get() == tracked) {
-            if (tracked.outer == null) {
-                current.remove();
-            } else {
-                current.set(tracked.outer);
-            }
-        }
-        inFlight.remove(tracked);
-        if (!tracked.ended.compareAndSet(false, true)) {
-            return; // already recorded as interrupted by a JVM shutdown
+        ThreadCalls thread = threads.get();
+        if (thread.current == tracked) {
+            thread.current = tracked.outer;
         }
         if (AgentLog.isDebug()) {
             AgentLog.debug("call ended " + tracked.library + (thrown == null ? " success" : " error " + thrown.getClass().getName())
@@ -76,31 +111,56 @@ final class TrainingCallRecorder implements TrainingCallListener {
 
     @Override
     public void epochEnded(Object receiver) {
-        Tracked tracked = current.get();
+        Tracked tracked = threads.get().current;
         if (tracked != null) {
             tracked.epochs++;
             calls.epochEnded(tracked.handle, tracked.epochs);
         }
     }
 
-    /**
-     * The JVM is shutting down while these calls still run (SIGTERM, {@code System.exit} on another thread): ends each
-     * as {@link TrainingCalls#INTERRUPTED}, charged up to now. A call that then returns normally is not ended twice.
-     */
-    void interruptCallsInFlight() {
-        for (Tracked tracked : inFlight) {
-            inFlight.remove(tracked);
-            if (tracked.ended.compareAndSet(false, true)) {
-                calls.ended(tracked.handle, TrainingCalls.INTERRUPTED, "");
-            }
+    @Override
+    public Object scopeEntered(String kind, String name) {
+        ThreadCalls thread = threads.get();
+        RunScopes.Scope scope = scopes.entered(thread, kind, name);
+        if (AgentLog.isDebug()) {
+            AgentLog.debug("scope entered " + kind + " '" + scope.name + "' key=" + scope.key + (scope.passive ? " (nested)" : ""));
         }
+        return scope;
+    }
+
+    @Override
+    public void scopeExited(Object token) {
+        if (token instanceof RunScopes.Scope) {
+            scopes.exited(threads.get(), (RunScopes.Scope) token);
+        }
+    }
+
+    /**
+     * The same overload with the same kind of data as the previous call ({@code fit(DataSet)} again, not
+     * {@code fit(iterator, epochs)} after it): only then does the previous description (epochs planned, data shape) hold.
+     */
+    private static boolean sameShape(ThreadCalls thread, Object[] args) {
+        return (args == null ? 0 : args.length) == thread.lastArgCount && firstArgType(args) == thread.lastFirstArgType;
+    }
+
+    private static Class<?> firstArgType(Object[] args) {
+        return args == null || args.length == 0 || args[0] == null ? null : args[0].getClass();
+    }
+
+    /** The line the forked-JVM tests read to know which calls the job made (one per call, fast path included). */
+    private static void debugStarted(CallStart start) {
+        AgentLog.debug("call started " + start + " epochsPlanned=" + start.epochsPlanned() + " data=" + start.dataFingerprint()
+                + " config=" + start.configFingerprint());
     }
 
     private static String simpleName(String type) {
         return type.substring(type.lastIndexOf('.') + 1);
     }
 
-    /** A call in flight as the bridge holds it; touched only by the thread that made the call (but {@link #ended}). */
+    /**
+     * A call in flight as the bridge holds it; touched only by the thread that made the call. A JVM shutting down while
+     * it runs ends it as interrupted through the exporter ({@code endAll}); its own end then finds its run closed.
+     */
     static final class Tracked {
         final CallHandle handle;
         final String library;
@@ -109,8 +169,6 @@ final class TrainingCallRecorder implements TrainingCallListener {
          * exception inside the agent itself; kept so that the outer call gets its epochs back.
          */
         final Tracked outer;
-        /** Set by whoever ends the call first: its own thread, or the shutdown hook. */
-        final AtomicBoolean ended = new AtomicBoolean();
         int epochs;
 
         Tracked(CallHandle handle, String library, Tracked outer) {

@@ -14,22 +14,25 @@ import java.util.Set;
 
 /**
  * What the {@code report} command says about a records file: totals, totals per library and model, the top
- * emitting calls, energy spent re-running identical calls, and how much of the energy was measured rather
- * than estimated.
+ * emitting runs, the groups (cross-validations, searches), energy spent on repeated runs, and how much of the energy
+ * was measured rather than estimated.
  *
- * <p>Rules: grams are summed over records that have carbon figures (older or failed annotations are counted
- * in {@link #callsWithoutCarbon()}). Calls rank by grams, then joules. Two calls are identical reruns when
- * library, model, entry point, data fingerprint and config fingerprint are equal and at least one fingerprint
- * is known; a group's rerun energy is everything except its earliest call. Energy whose source starts with
- * {@code estimate} is estimated; every other source (rapl, nvml, ...) is measured.
+ * <p>The unit is the run: run records ({@code kind=run}); call records written beside them with
+ * {@code records.detail=calls} are not counted again; a schema-1 file (one record per call, before runs existed) counts
+ * each call as a run of its own. Grams are summed over runs that have carbon figures (older or failed annotations are
+ * counted in {@link #callsWithoutCarbon()}). Runs rank by grams, then joules. Two runs are repeated runs when library,
+ * model, entry point, data fingerprint and config fingerprint are equal and at least one fingerprint is known; the
+ * energy of such repeats is everything except the earliest run. Energy whose source starts with {@code estimate} is
+ * estimated; every other source (rapl, nvml, ...) is measured.
  */
 public final class RecordsSummary {
 
-    /** Sum over a set of calls. */
+    /** Sum over a set of runs. */
     public static final class Totals {
         private final String library;
         private final String model;
-        private int calls;
+        private int runs;
+        private long calls;
         private double seconds;
         private double joules;
         private double grams;
@@ -40,7 +43,8 @@ public final class RecordsSummary {
         }
 
         void add(CallRecord r) {
-            calls++;
+            runs++;
+            calls += r.run().calls();
             seconds += r.durationSeconds();
             joules += r.totalJoules();
             grams += r.carbon() == null ? 0 : r.carbon().grams();
@@ -54,7 +58,13 @@ public final class RecordsSummary {
             return model;
         }
 
-        public int calls() {
+        /** Runs summed. */
+        public int runs() {
+            return runs;
+        }
+
+        /** Training calls of those runs. */
+        public long calls() {
             return calls;
         }
 
@@ -71,7 +81,31 @@ public final class RecordsSummary {
         }
     }
 
-    /** Identical calls run more than once. */
+    /** The runs of one group (a cross-validation, a search). */
+    public static final class Group {
+        private final String groupId;
+        private final String name;
+        private final Totals totals = new Totals("", "");
+
+        Group(String groupId, String name) {
+            this.groupId = groupId;
+            this.name = name;
+        }
+
+        public String groupId() {
+            return groupId;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Totals totals() {
+            return totals;
+        }
+    }
+
+    /** Identical runs (same fingerprints) made more than once. */
     public static final class Reruns {
         private final String library;
         private final String model;
@@ -102,11 +136,12 @@ public final class RecordsSummary {
             return fingerprint;
         }
 
-        public int calls() {
+        /** Runs with these fingerprints. */
+        public int runs() {
             return calls;
         }
 
-        /** Joules of every call in the group but the earliest. */
+        /** Joules of every run with these fingerprints but the earliest. */
         public double rerunJoules() {
             return rerunJoules;
         }
@@ -120,21 +155,28 @@ public final class RecordsSummary {
     private final List<Totals> byModel;
     private final List<CallRecord> ranked;
     private final List<Reruns> reruns;
+    private final List<Group> groups;
     private final double measuredJoules;
     private final double estimatedJoules;
     private final int callsWithoutCarbon;
     private final Set<String> zones = new LinkedHashSet<>();
     private final Set<String> intensitySources = new LinkedHashSet<>();
 
-    public RecordsSummary(List<CallRecord> records) {
-        Objects.requireNonNull(records, "records");
+    /** @param all every record of a file, runs and calls (only the runs are summed, see the class comment) */
+    public RecordsSummary(List<CallRecord> all) {
+        Objects.requireNonNull(all, "records");
+        List<CallRecord> records = runsOf(all);
         Map<String, Totals> models = new LinkedHashMap<>();
         Map<String, List<CallRecord>> groups = new LinkedHashMap<>();
+        Map<String, Group> runGroups = new LinkedHashMap<>();
         double measured = 0;
         double estimated = 0;
         int withoutCarbon = 0;
         for (CallRecord r : records) {
             total.add(r);
+            if (!r.run().groupId().isEmpty()) {
+                runGroups.computeIfAbsent(r.run().groupId(), id -> new Group(id, r.run().groupName())).totals.add(r);
+            }
             models.computeIfAbsent(r.library() + "\u0000" + r.model(), k -> new Totals(r.library(), r.model())).add(r);
             for (ComponentEnergy e : r.energy()) {
                 if (e.source().startsWith("estimate")) {
@@ -187,6 +229,26 @@ public final class RecordsSummary {
         }
         rerunList.sort(Comparator.comparingDouble(Reruns::rerunJoules).reversed());
         this.reruns = Collections.unmodifiableList(rerunList);
+        this.groups = Collections.unmodifiableList(new ArrayList<>(runGroups.values()));
+    }
+
+    /** Run records, and schema-1 call records (no run id) as runs of one call; call records of a run are left out. */
+    static List<CallRecord> runsOf(List<CallRecord> records) {
+        List<CallRecord> runs = new ArrayList<>();
+        for (CallRecord r : records) {
+            if (r == null) {
+                throw new IllegalArgumentException("records must not contain null");
+            }
+            if (r.run().isRun() || r.runId().isEmpty()) {
+                runs.add(r);
+            }
+        }
+        return runs;
+    }
+
+    /** Groups in order of their first run. */
+    public List<Group> groups() {
+        return groups;
     }
 
     private static String fingerprint(String value) {
@@ -206,7 +268,7 @@ public final class RecordsSummary {
         return byModel;
     }
 
-    /** The {@code n} calls with the most grams (then joules). */
+    /** The {@code n} runs with the most grams (then joules). */
     public List<CallRecord> topEmitters(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("number of top emitters must be >= 0: " + n);
@@ -214,7 +276,7 @@ public final class RecordsSummary {
         return ranked.subList(0, Math.min(n, ranked.size()));
     }
 
-    /** Groups of identical calls run more than once, most rerun energy first. */
+    /** Identical runs made more than once, most repeated energy first. */
     public List<Reruns> reruns() {
         return reruns;
     }

@@ -37,7 +37,8 @@ public final class ReportDocument {
         RecordsSummary.Totals t = s.total();
         List<String[]> totals = new ArrayList<>();
         totals.add(new String[] {"what", "value"});
-        totals.add(new String[] {"calls", String.valueOf(t.calls())});
+        totals.add(new String[] {"runs", t.runs() + " (" + t.calls() + " training calls)"});
+        totals.add(new String[] {"groups", String.valueOf(s.groups().size())});
         totals.add(new String[] {"training time", HumanUnits.seconds(t.seconds())});
         totals.add(new String[] {"energy", kwh(t.joules()) + " (" + HumanUnits.joules(t.joules()) + ")"});
         totals.add(new String[] {"emissions", HumanUnits.grams(t.grams()) + " CO2e"
@@ -45,38 +46,57 @@ public final class ReportDocument {
                 + String.join(", ", s.intensitySources()) + ")")});
         totals.add(new String[] {"measured energy", percent(s.measuredShare()) + " measured, " + percent(
                 s.measuredJoules() + s.estimatedJoules() == 0 ? 0 : 1 - s.measuredShare()) + " estimated"});
-        totals.add(new String[] {"identical reruns", HumanUnits.joules(s.rerunJoules()) + " in " + s.reruns().size() + " group(s)"});
+        totals.add(new String[] {"repeated runs", HumanUnits.joules(s.rerunJoules()) + " in " + s.reruns().size() + " fingerprint(s)"});
         result.add(new ReportSection("Totals", totals, s.callsWithoutCarbon() == 0 ? ""
-                : s.callsWithoutCarbon() + " call(s) have no carbon figures and count 0 g."));
+                : s.callsWithoutCarbon() + " run(s) have no carbon figures and count 0 g."));
 
         List<String[]> models = new ArrayList<>();
-        models.add(new String[] {"library", "model", "calls", "time", "energy", "g CO2e", "share"});
+        models.add(new String[] {"library", "model", "runs", "calls", "time", "energy", "g CO2e", "share"});
         for (RecordsSummary.Totals m : s.byModel()) {
-            models.add(new String[] {m.library(), m.model(), String.valueOf(m.calls()), HumanUnits.seconds(m.seconds()),
+            models.add(new String[] {m.library(), m.model(), String.valueOf(m.runs()), String.valueOf(m.calls()), HumanUnits.seconds(m.seconds()),
                     HumanUnits.joules(m.joules()), HumanUnits.number(m.grams()),
                     t.grams() > 0 ? percent(m.grams() / t.grams()) : percent(t.joules() == 0 ? 0 : m.joules() / t.joules())});
         }
         result.add(new ReportSection("Per library and model", models, t.grams() > 0 ? "" : "share is of energy (no grams recorded)"));
 
         List<String[]> emitters = new ArrayList<>();
-        emitters.add(new String[] {"start", "library", "model", "outcome", "time", "energy", "g CO2e", "zone"});
+        emitters.add(new String[] {"start", "run", "library", "model", "calls", "outcome", "time", "energy", "g CO2e", "zone"});
         for (CallRecord r : s.topEmitters(top)) {
-            emitters.add(new String[] {TIME.format(Instant.ofEpochMilli(r.startEpochMillis())), r.library(), r.model(), r.outcome(),
+            emitters.add(new String[] {TIME.format(Instant.ofEpochMilli(r.startEpochMillis())), runLabel(r), r.library(), r.model(),
+                    String.valueOf(r.run().calls()), r.outcome(),
                     HumanUnits.seconds(r.durationSeconds()), HumanUnits.joules(r.totalJoules()),
                     r.carbon() == null ? "-" : HumanUnits.number(r.carbon().grams()), r.carbon() == null ? "-" : r.carbon().zone()});
         }
-        result.add(new ReportSection("Top " + top + " emitting calls", emitters, ""));
+        result.add(new ReportSection("Top " + top + " emitting runs", emitters, ""));
+
+        List<String[]> groups = new ArrayList<>();
+        groups.add(new String[] {"group", "what", "runs", "calls", "time", "energy", "g CO2e"});
+        for (RecordsSummary.Group g : s.groups()) {
+            RecordsSummary.Totals gt = g.totals();
+            groups.add(new String[] {g.groupId(), g.name(), String.valueOf(gt.runs()), String.valueOf(gt.calls()),
+                    HumanUnits.seconds(gt.seconds()), HumanUnits.joules(gt.joules()), HumanUnits.number(gt.grams())});
+        }
+        result.add(new ReportSection("Groups", groups, s.groups().isEmpty()
+                ? "No run was made in a cross-validation, a search or a named group." : "Totals of the runs in each group."));
 
         List<String[]> reruns = new ArrayList<>();
-        reruns.add(new String[] {"library", "model", "data / config fingerprint", "calls", "rerun energy", "rerun g CO2e"});
+        reruns.add(new String[] {"library", "model", "data / config fingerprint", "runs", "repeated energy", "repeated g CO2e"});
         for (RecordsSummary.Reruns r : s.reruns()) {
-            reruns.add(new String[] {r.library(), r.model(), r.fingerprint(), String.valueOf(r.calls()),
+            reruns.add(new String[] {r.library(), r.model(), r.fingerprint(), String.valueOf(r.runs()),
                     HumanUnits.joules(r.rerunJoules()), HumanUnits.number(r.rerunGrams())});
         }
-        result.add(new ReportSection("Identical reruns", reruns, s.reruns().isEmpty()
-                ? "No call ran twice with the same data and configuration fingerprints."
+        result.add(new ReportSection("Repeated runs", reruns, s.reruns().isEmpty()
+                ? "No run was made twice with the same data and configuration fingerprints."
                 : "Energy of every run after the first with the same library, model, data and configuration."));
         return result;
+    }
+
+    /** The run's name, else its id; a schema-1 record has neither. */
+    private static String runLabel(CallRecord r) {
+        if (!r.run().runName().isEmpty()) {
+            return r.run().runName();
+        }
+        return r.runId().isEmpty() ? "-" : r.runId();
     }
 
     private static String kwh(double joules) {

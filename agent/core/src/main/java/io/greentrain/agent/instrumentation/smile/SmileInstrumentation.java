@@ -14,7 +14,6 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.greentrain.agent.instrumentation.LibraryInstrumentation;
-import java.util.Collections;
 import java.util.Map;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -58,6 +57,8 @@ public final class SmileInstrumentation implements LibraryInstrumentation {
     };
     static final String[] MULTI_START = {"smile.clustering.PartitionClustering", "smile.clustering.Clustering"};
     static final String[] ONE_VERSUS = {"smile.classification.OneVersusRest", "smile.classification.OneVersusOne"};
+    /** Validation helpers whose fits form one group ({@link io.greentrain.agent.instrumentation.GroupScopeAdvice}). */
+    static final String[] VALIDATION = {"smile.validation.CrossValidation", "smile.validation.Bootstrap", "smile.validation.LOOCV"};
 
     @Override
     public String library() {
@@ -67,7 +68,7 @@ public final class SmileInstrumentation implements LibraryInstrumentation {
     @Override
     public ElementMatcher.Junction<TypeDescription> packages() {
         return nameStartsWith("smile.classification.").or(nameStartsWith("smile.regression."))
-                .or(nameStartsWith("smile.clustering."));
+                .or(nameStartsWith("smile.clustering.")).or(nameStartsWith("smile.validation."));
     }
 
     @Override
@@ -91,8 +92,13 @@ public final class SmileInstrumentation implements LibraryInstrumentation {
 
     @Override
     public Map<String, ElementMatcher<? super MethodDescription>> additionalAdvice() {
-        return Collections.singletonMap("io.greentrain.agent.instrumentation.smile.SmileWorkerAdvice",
+        Map<String, ElementMatcher<? super MethodDescription>> advice = new java.util.LinkedHashMap<>();
+        advice.put("io.greentrain.agent.instrumentation.smile.SmileWorkerAdvice",
                 isSynthetic().and(nameStartsWith("lambda$fit$").and(isDeclaredBy(namedOneOf(ONE_VERSUS)))
                         .or(nameStartsWith("lambda$run$").and(isDeclaredBy(namedOneOf(MULTI_START))))));
+        advice.put("io.greentrain.agent.instrumentation.GroupScopeAdvice",
+                isStatic().and(isPublic()).and(not(isSynthetic())).and(isDeclaredBy(namedOneOf(VALIDATION)))
+                        .and(namedOneOf("classification", "regression", "stratify")));
+        return advice;
     }
 }

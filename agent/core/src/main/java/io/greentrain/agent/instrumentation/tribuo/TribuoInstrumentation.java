@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.failSafe;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -11,6 +12,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.greentrain.agent.instrumentation.LibraryInstrumentation;
 import net.bytebuddy.description.method.MethodDescription;
@@ -35,6 +37,8 @@ public final class TribuoInstrumentation implements LibraryInstrumentation {
 
     static final String[] TRAINERS = {"org.tribuo.Trainer", "org.tribuo.sequence.SequenceTrainer"};
     static final String[] DATASETS = {"org.tribuo.Dataset", "org.tribuo.sequence.SequenceDataset"};
+    /** Its folds' training calls form one group ({@link io.greentrain.agent.instrumentation.GroupScopeAdvice}). */
+    static final String CROSS_VALIDATION = "org.tribuo.evaluation.CrossValidation";
 
     @Override
     public String library() {
@@ -49,7 +53,7 @@ public final class TribuoInstrumentation implements LibraryInstrumentation {
     @Override
     public ElementMatcher<? super TypeDescription> types() {
         // failSafe: a Tribuo class whose hierarchy cannot be resolved (an optional dependency missing) is simply no trainer
-        return not(isInterface()).and(failSafe(hasSuperType(namedOneOf(TRAINERS))));
+        return not(isInterface()).and(failSafe(hasSuperType(namedOneOf(TRAINERS)))).or(named(CROSS_VALIDATION));
     }
 
     @Override
@@ -61,5 +65,11 @@ public final class TribuoInstrumentation implements LibraryInstrumentation {
     @Override
     public String adviceClassName() {
         return "io.greentrain.agent.instrumentation.tribuo.TribuoTrainAdvice";
+    }
+
+    @Override
+    public java.util.Map<String, ElementMatcher<? super MethodDescription>> additionalAdvice() {
+        return java.util.Collections.singletonMap("io.greentrain.agent.instrumentation.GroupScopeAdvice",
+                isDeclaredBy(named(CROSS_VALIDATION)).and(named("evaluate")).and(takesArguments(0)));
     }
 }

@@ -234,7 +234,8 @@ class EntryPointsIT {
     }
 
     private static boolean isTrainer(TypeDescription type) {
-        return new TribuoInstrumentation().types().matches(type);
+        // the instrumented types are the trainers and CrossValidation (whose evaluate() makes a group, not a call)
+        return new TribuoInstrumentation().types().matches(type) && !type.getName().equals("org.tribuo.evaluation.CrossValidation");
     }
 
     static TypePool pool(List<Path> jars) throws IOException {

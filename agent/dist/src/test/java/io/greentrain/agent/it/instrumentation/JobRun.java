@@ -26,7 +26,7 @@ final class JobRun {
      * Agent options every instrumentation run uses: debug lines per call, no HTTP endpoint (ports would clash), no GPU
      * probing (records stay comparable on CI hosts with an NVIDIA driver).
      */
-    static final String BASE_OPTIONS = "log.level=debug,prometheus.enabled=false,gpu.enabled=false";
+    static final String BASE_OPTIONS = "log.level=debug,prometheus.enabled=false,gpu.enabled=false,records.detail=calls";
 
     /** Options for a run on the estimate path (an empty powercap root: no RAPL) writing records to {@code records}. */
     static String estimatePath(Path records) throws IOException {
@@ -75,6 +75,12 @@ final class JobRun {
 
     JobRun classPath(String cp) {
         this.classPath = cp;
+        return this;
+    }
+
+    /** Program arguments after the main class. */
+    JobRun args(String... args) {
+        main.addAll(Arrays.asList(args));
         return this;
     }
 

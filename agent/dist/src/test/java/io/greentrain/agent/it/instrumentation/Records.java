@@ -12,17 +12,28 @@ import java.util.stream.Collectors;
 
 /**
  * The records file ({@code greentrain.records.file}) of a run, checked against the calls the agent reported in its
- * debug lines: one record per outermost call, each with energy from the expected source.
+ * debug lines: one record per outermost call ({@code records.detail=calls}, see {@link JobRun#BASE_OPTIONS}), each with
+ * energy from the expected source; beside them one record per run.
  */
 final class Records {
 
     private Records() {
     }
 
+    /** The call records. */
     static List<CallRecord> read(Path file) throws IOException {
+        return readAll(file).calls();
+    }
+
+    /** The run records. */
+    static List<CallRecord> runs(Path file) throws IOException {
+        return readAll(file).runs();
+    }
+
+    static CallRecordReader.Result readAll(Path file) throws IOException {
         CallRecordReader.Result result = CallRecordReader.read(file);
         assertThat(result.skipped()).as("unreadable record lines: %s", result.firstProblem()).isZero();
-        return result.records();
+        return result;
     }
 
     /**

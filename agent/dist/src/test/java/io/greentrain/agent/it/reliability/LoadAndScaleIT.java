@@ -73,7 +73,8 @@ class LoadAndScaleIT {
         Path end = dir.resolve("end");
         ForkedJvm jvm = ForkedJvm.main(TrainingJob.class, "threads", "64", "300000").workDir(dir)
                 .jvmArg("-Dgate.start=" + start, "-Dgate.end=" + end)
-                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,console.enabled=false,records.file=" + records);
+                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,console.enabled=false,progress.interval=1s,"
+                        + "records.detail=calls,records.file=" + records);
         try (LiveJob job = LiveJob.start(jvm)) {
             job.awaitStdout("ready", Duration.ofSeconds(60));
             double before = processJoules(Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(30)));
@@ -85,7 +86,11 @@ class LoadAndScaleIT {
             ForkedJvm.Result result = job.finish(Duration.ofSeconds(60));
             assertThat(result.exitCode).as(result.toString()).isZero();
 
-            List<CallRecord> written = JobOutput.intactRecords(records);
+            List<CallRecord> all = JobOutput.intactRecords(records);
+            List<CallRecord> runs = all.stream().filter(r -> r.run().isRun()).collect(Collectors.toList());
+            assertThat(runs).as("one trainer object, trained on 64 threads: one run").singleElement()
+                    .satisfies(run -> assertThat(run.run().calls()).isEqualTo(64));
+            List<CallRecord> written = all.stream().filter(r -> !r.run().isRun()).collect(Collectors.toList());
             assertThat(written).hasSize(64).allSatisfy(r -> {
                 assertThat(r.outcome()).isEqualTo("success");
                 assertThat(r.durationSeconds()).isGreaterThanOrEqualTo(0.3);
@@ -218,7 +223,7 @@ class LoadAndScaleIT {
         int port = Scraper.freePort();
         Path end = dir.resolve("end-models");
         ForkedJvm jvm = ForkedJvm.main(TrainingJob.class, "models", "10000").workDir(dir).jvmArg("-Dgate.end=" + end)
-                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,console.enabled=false,records.file=");
+                .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,console.enabled=false,progress.interval=1s,records.file=");
         try (LiveJob job = LiveJob.start(jvm)) {
             job.awaitStdout("trained", Duration.ofSeconds(300));
             String metrics = scrapeUntilCalls(port, Map.of(), 10_000);

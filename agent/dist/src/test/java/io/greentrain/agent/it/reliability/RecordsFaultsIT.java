@@ -41,7 +41,8 @@ class RecordsFaultsIT {
     }
 
     private static String agent(Path records) {
-        return "prometheus.port=0,prometheus.host=127.0.0.1,console.enabled=false,records.file=" + records;
+        // one record per call: the faults are the writer's, so the test needs many records
+        return "prometheus.port=0,prometheus.host=127.0.0.1,console.enabled=false,records.detail=calls,records.file=" + records;
     }
 
     @Test
@@ -77,7 +78,7 @@ class RecordsFaultsIT {
         ForkedJvm.Result first = job(3).withAgent(agent(records)).run();
         assertThat(first.exitCode).isZero();
         byte[] before = Files.readAllBytes(records);
-        assertThat(JobOutput.intactRecords(records)).hasSize(3);
+        assertThat(JobOutput.intactRecords(records)).filteredOn(r -> !r.run().isRun()).hasSize(3);
         Files.setPosixFilePermissions(records, PosixFilePermissions.fromString("r--r--r--"));
         ForkedJvm.Result result = LiveJob.run(job(CALLS).withAgent(agent(records)), dir, Map.of(), Privileges.obeyFileModes(),
                 Duration.ofSeconds(120));

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The job is killed during a training call. SIGKILL: nothing can run, so every record of a finished call must
- * already be complete on disk and only the call in flight is lost. SIGTERM: the shutdown hooks run, and the call
- * in flight is recorded with outcome {@code interrupted}. Either way the exit code is the one the job gets
+ * The job is killed during a training call. SIGKILL: nothing can run; with {@code records.detail=calls} every record of
+ * a finished call must already be complete on disk and only the call in flight is lost (by default a run's record is
+ * written when the run ends, so SIGKILL loses the runs still open). SIGTERM: the shutdown hooks run, the open runs end
+ * and the run whose call was in flight is recorded with outcome {@code interrupted}. Either way the exit code is the one the job gets
  * without the agent (137, 143) and its output is unchanged.
  */
 class ShutdownIT {
@@ -48,7 +49,8 @@ class ShutdownIT {
     void sigkillLosesAtMostTheCallInFlight() throws Exception {
         ForkedJvm.Result without = killDuringTheLongCall(job(), true);
         Path records = dir.resolve("killed.jsonl");
-        ForkedJvm.Result with = killDuringTheLongCall(job().withAgent("prometheus.port=0,console.enabled=false,records.file=" + records), true);
+        ForkedJvm.Result with = killDuringTheLongCall(job().withAgent("prometheus.port=0,console.enabled=false,records.detail=calls,"
+                + "records.file=" + records), true);
         assertThat(without.exitCode).isEqualTo(137);
         JobOutput.assertUnchanged(with, without);
         List<CallRecord> written = JobOutput.intactRecords(records);
@@ -66,12 +68,16 @@ class ShutdownIT {
         assertThat(without.exitCode).isEqualTo(143);
         JobOutput.assertUnchanged(with, without);
         List<CallRecord> written = JobOutput.intactRecords(records);
-        assertThat(written).hasSize(FINISHED + 1);
-        assertThat(written.subList(0, FINISHED)).allSatisfy(r -> assertThat(r.outcome()).isEqualTo("success"));
-        CallRecord last = written.get(FINISHED);
+        assertThat(written).as("one run per trainer").hasSize(2);
+        CallRecord tiny = written.get(0);
+        assertThat(tiny.model()).isEqualTo("TinyTrainer");
+        assertThat(tiny.outcome()).isEqualTo("success");
+        assertThat(tiny.run().calls()).isEqualTo(FINISHED);
+        CallRecord last = written.get(1);
         assertThat(last.model()).isEqualTo("LongTrainer");
         assertThat(last.outcome()).isEqualTo("interrupted");
+        assertThat(last.run().calls()).isEqualTo(1);
         assertThat(last.durationSeconds()).isGreaterThan(0.3);
-        assertThat(written.stream().map(CallRecord::runId).collect(Collectors.toSet())).hasSize(1);
+        assertThat(written.stream().map(CallRecord::jvmId).collect(Collectors.toSet())).hasSize(1);
     }
 }

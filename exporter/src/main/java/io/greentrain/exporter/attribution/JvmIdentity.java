@@ -8,19 +8,19 @@ import java.nio.file.Paths;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Who produced a call record: one random run id per JVM, the pid and the host name. */
-public final class RunIdentity {
+/** Who produced a call record: one random id per JVM, the pid and the host name. */
+public final class JvmIdentity {
 
-    private static final String RUN_ID = UUID.randomUUID().toString();
+    private static final String JVM_ID = UUID.randomUUID().toString();
 
-    private final String runId;
+    private final String jvmId;
     private final long pid;
     private final String host;
 
-    public RunIdentity(String runId, long pid, String host) {
-        this.runId = Objects.requireNonNull(runId, "runId");
-        if (runId.isEmpty()) {
-            throw new IllegalArgumentException("run id must not be empty: ''");
+    public JvmIdentity(String jvmId, long pid, String host) {
+        this.jvmId = Objects.requireNonNull(jvmId, "jvmId");
+        if (jvmId.isEmpty()) {
+            throw new IllegalArgumentException("JVM id must not be empty: ''");
         }
         this.pid = pid;
         this.host = Objects.requireNonNull(host, "host");
@@ -30,8 +30,8 @@ public final class RunIdentity {
      * This JVM. The host name comes from the kernel ({@code /proc/sys/kernel/hostname}, {@code /etc/hostname})
      * before {@link InetAddress#getLocalHost()}, which can block on DNS.
      */
-    public static RunIdentity ofThisJvm() {
-        return new RunIdentity(RUN_ID, ProcessHandle.current().pid(), hostName());
+    public static JvmIdentity ofThisJvm() {
+        return new JvmIdentity(JVM_ID, ProcessHandle.current().pid(), hostName());
     }
 
     private static String hostName() {
@@ -52,8 +52,8 @@ public final class RunIdentity {
         }
     }
 
-    public String runId() {
-        return runId;
+    public String jvmId() {
+        return jvmId;
     }
 
     public long pid() {
