@@ -24,8 +24,4 @@ public final class CallDepth {
             depth[0]--;
         }
     }
-
-    public static int current() {
-        return DEPTH.get()[0];
-    }
 }

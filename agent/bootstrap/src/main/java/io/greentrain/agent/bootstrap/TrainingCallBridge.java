@@ -16,12 +16,52 @@ public final class TrainingCallBridge {
     private static final Object UNTRACKED = new Object();
 
     private static volatile TrainingCallListener listener;
+    /** Failures before a listener was installed (guarded by the class): handed to the listener at install. */
+    private static Throwable earlyFailure;
+    private static int earlyFailures;
 
     private TrainingCallBridge() {
     }
 
     public static void install(TrainingCallListener newListener) {
         listener = newListener;
+        Throwable first;
+        int count;
+        synchronized (TrainingCallBridge.class) {
+            first = earlyFailure;
+            count = earlyFailures;
+            earlyFailure = null;
+            earlyFailures = 0;
+        }
+        if (newListener != null && count > 0) {
+            report(newListener, first, count);
+        }
+    }
+
+    /**
+     * Called by the exception handler of every advice (InstrumentationInstaller) instead of swallowing what the advice
+     * threw, and by this class where the listener threw. Never throws.
+     */
+    public static void adviceFailed(Throwable problem) {
+        TrainingCallListener current = listener;
+        if (current == null) {
+            synchronized (TrainingCallBridge.class) {
+                if (earlyFailure == null) {
+                    earlyFailure = problem;
+                }
+                earlyFailures++;
+            }
+            return;
+        }
+        report(current, problem, 1);
+    }
+
+    private static void report(TrainingCallListener current, Throwable problem, int count) {
+        try {
+            current.adviceFailed(problem, count);
+        } catch (Throwable ignored) {
+            // the report of a failure failed: nothing is left to tell, and the job must go on
+        }
     }
 
     /** Called by inlined enter advice. Never null: the exit advice relies on it to unwind the depth. */
@@ -37,6 +77,7 @@ public final class TrainingCallBridge {
             Object handle = current.callStarted(library, type, method, receiver, args);
             return handle == null ? UNTRACKED : handle;
         } catch (Throwable t) {
+            adviceFailed(t);
             return UNTRACKED;
         }
     }
@@ -54,8 +95,8 @@ public final class TrainingCallBridge {
         if (current != null) {
             try {
                 current.callEnded(token, thrown);
-            } catch (Throwable ignored) {
-                // never let accounting break the training call
+            } catch (Throwable t) {
+                adviceFailed(t); // never let accounting break the training call
             }
         }
     }
@@ -66,8 +107,8 @@ public final class TrainingCallBridge {
         if (current != null) {
             try {
                 current.epochEnded(receiver);
-            } catch (Throwable ignored) {
-                // never let accounting break the training call
+            } catch (Throwable t) {
+                adviceFailed(t); // never let accounting break the training call
             }
         }
     }
@@ -85,6 +126,7 @@ public final class TrainingCallBridge {
             Object token = current.scopeEntered(kind, name);
             return token == null ? UNTRACKED : token;
         } catch (Throwable t) {
+            adviceFailed(t);
             return UNTRACKED;
         }
     }
@@ -98,14 +140,9 @@ public final class TrainingCallBridge {
         if (current != null) {
             try {
                 current.scopeExited(token);
-            } catch (Throwable ignored) {
-                // never let accounting break the job
+            } catch (Throwable t) {
+                adviceFailed(t); // never let accounting break the job
             }
         }
-    }
-
-    /** Whether the current thread is inside an intercepted training call. */
-    public static boolean inCall() {
-        return CallDepth.current() > 0;
     }
 }

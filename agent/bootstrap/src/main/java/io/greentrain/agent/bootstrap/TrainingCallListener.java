@@ -43,4 +43,14 @@ public interface TrainingCallListener {
     /** The scope {@code token} (from {@link #scopeEntered}) ended. */
     default void scopeExited(Object token) {
     }
+
+    /**
+     * Advice code, or this listener called from it, threw {@code problem}; the training call went on without it. Counted
+     * and reported once by the agent ({@code greentrain_agent_errors_total{component="advice"}}). Never throws.
+     *
+     * @param count how many failures this report stands for (more than one for those that happened before the
+     *              listener was installed)
+     */
+    default void adviceFailed(Throwable problem, int count) {
+    }
 }

@@ -93,7 +93,7 @@ public final class InstrumentationInstaller {
         for (LibraryInstrumentation library : libraries) {
             AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
                     .include(agentLoader)
-                    .withExceptionHandler(net.bytebuddy.asm.Advice.ExceptionHandler.Default.SUPPRESSING)
+                    .withExceptionHandler(AdviceFailures.HANDLER)
                     .advice(library.methods(), library.adviceClassName());
             for (Map.Entry<String, ElementMatcher<? super MethodDescription>> extra : library.additionalAdvice().entrySet()) {
                 advice = advice.advice(extra.getValue(), extra.getKey());

@@ -135,6 +135,16 @@ final class TrainingCallRecorder implements TrainingCallListener {
         }
     }
 
+    @Override
+    public void adviceFailed(Throwable problem, int count) {
+        String where = problem.getStackTrace().length == 0 ? "" : " at " + problem.getStackTrace()[0];
+        for (int i = 0; i < count; i++) {
+            AgentLog.problem("advice", "exception", "instrumentation code threw " + problem.getClass().getName()
+                    + (problem.getMessage() == null ? "" : " (" + problem.getMessage() + ")") + where
+                    + "; the training call went on, and may not be measured");
+        }
+    }
+
     /**
      * The same overload with the same kind of data as the previous call ({@code fit(DataSet)} again, not
      * {@code fit(iterator, epochs)} after it): only then does the previous description (epochs planned, data shape) hold.

@@ -81,6 +81,19 @@ class RunsIT {
     }
 
     @Test
+    void earlyStoppingIsOneRunWithItsEpochsAndItsMiniBatchesInsideTheCall() throws Exception {
+        Job job = run("early-stopping", "records.detail=calls");
+        assertThat(job.runs).as(job.result.toString()).hasSize(1);
+        CallRecord run = job.runs.get(0);
+        assertThat(run.model()).isEqualTo("EarlyStoppingTrainer");
+        assertThat(run.entryPoint()).isEqualTo("BaseEarlyStoppingTrainer#fit");
+        assertThat(run.epochs()).isEqualTo(4);
+        assertThat(run.run().calls()).as("the trainer's fit() is the call; its 800 net.fit(DataSet) are nested").isEqualTo(1);
+        assertThat(job.calls).hasSize(1);
+        assertThat(job.calls.get(0).totalJoules()).isCloseTo(run.totalJoules(), org.assertj.core.data.Percentage.withPercentage(0.001));
+    }
+
+    @Test
     void twoModelsTrainedInterleavedOnTwoThreadsAreTwoRunsEachWithItsOwnCalls() throws Exception {
         Job job = run("two-threads", "records.detail=calls");
         assertThat(job.runs).hasSize(2);

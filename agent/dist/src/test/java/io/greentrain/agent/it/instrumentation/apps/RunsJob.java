@@ -7,6 +7,12 @@ import io.greentrain.api.GreenTrain;
 import java.util.List;
 import java.util.Properties;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
+import org.deeplearning4j.earlystopping.EarlyStoppingResult;
+import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
+import org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator;
+import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
+import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -30,6 +36,7 @@ import smile.classification.LogisticRegression;
  *   <li>{@code gap}: 20 {@code fit(DataSet)}, an evaluation longer than {@code runs.gap}, 20 more on the same model;</li>
  *   <li>{@code tribuo-cv}: Tribuo {@code CrossValidation} of 3 configurations x 5 folds;</li>
  *   <li>{@code smile-grid}: Smile {@code CrossValidation.classification} of 3 configurations x 5 folds;</li>
+ *   <li>{@code early-stopping}: DL4J {@code EarlyStoppingTrainer.fit()} for 4 epochs of 200 mini-batches;</li>
  *   <li>{@code explicit}: {@code GreenTrain.startGroup} around two {@code startRun}s, each training two new models.</li>
  * </ul>
  */
@@ -92,6 +99,20 @@ public final class RunsJob {
                 Thread.sleep(2_500); // "evaluation": longer than the job's runs.gap of 1 s
                 step("gap-again");
                 fitEach(net, batches.subList(20, 40));
+                break;
+            }
+            case "early-stopping": {
+                // DL4J's early stopping trains one model epoch by epoch until a condition holds: one run (its
+                // fit() is the call; the per-minibatch net.fit(DataSet) inside are nested and counted, not calls)
+                MultiLayerNetwork net = network();
+                EarlyStoppingConfiguration<MultiLayerNetwork> configuration = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
+                        .epochTerminationConditions(new MaxEpochsTerminationCondition(4))
+                        .scoreCalculator(new DataSetLossCalculator(new ListDataSetIterator<>(batches.subList(0, 20), 16), true))
+                        .modelSaver(new InMemoryModelSaver<>())
+                        .build();
+                EarlyStoppingResult<MultiLayerNetwork> stopped =
+                        new EarlyStoppingTrainer(configuration, net, new ListDataSetIterator<>(batches, 1)).fit();
+                result("early-stopping.epochs", stopped.getTotalEpochs());
                 break;
             }
             case "explicit":

@@ -103,8 +103,10 @@ public final class TrainingJob {
                 break;
             }
             case "until": {
+                // fixed work per call (args[2] rounds), so the call's duration shows what the agent costs the job
                 java.nio.file.Path stop = java.nio.file.Paths.get(args[1]);
-                Spin.micros = Long.parseLong(args[2]);
+                Spin.micros = 0;
+                Spin.operations = Long.parseLong(args[2]);
                 Trainer<?> trainer = classes.newTrainer("TinyTrainer");
                 StringBuilder durations = new StringBuilder();
                 long t0 = System.nanoTime();
