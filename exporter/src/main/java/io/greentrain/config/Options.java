@@ -31,6 +31,9 @@ public final class Options {
             "info", "info", "Which greentrain: lines are printed on stderr.");
     public static final Option<Boolean> CONSOLE_ENABLED = Option.of("greentrain.console.enabled", bool(), true, "true",
             "Print one human line per training run on stderr when it ends, and its progress while it runs.");
+    public static final Option<Boolean> JFR_ENABLED = Option.of("greentrain.jfr.enabled", bool(), true, "true",
+            "Commit a JDK Flight Recorder event (greentrain.TrainingRun, and greentrain.TrainingCall with records.detail=calls)"
+                    + " when a run ends, while a recording runs (-XX:StartFlightRecording or jcmd JFR.start); nothing without one.");
     public static final Option<Boolean> EAGER = Option.of("greentrain.eager", bool(), false, "false",
             "true: start sensors, endpoint and records at JVM start (a service scraped before it trains). false: the agent"
                     + " stays dormant (no thread, port or file) until a training library loads.");
@@ -133,7 +136,7 @@ public final class Options {
             PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD,
             SAMPLE_INTERVAL, RAPL_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
             DL4J_ENABLED, SMILE_ENABLED, TRIBUO_ENABLED, SUBSET_ENABLED, API_ENABLED, MODEL_LABEL_LIMIT,
-            RECORDS_FILE, RECORDS_FORMAT, RECORDS_DETAIL, RUNS_GAP, PROGRESS_INTERVAL,
+            RECORDS_FILE, RECORDS_FORMAT, RECORDS_DETAIL, RUNS_GAP, PROGRESS_INTERVAL, JFR_ENABLED,
             CARBON_ZONE, CARBON_INTENSITY, CARBON_PUE, CARBON_PROVIDER, CARBON_PROVIDER_URL, CARBON_PROVIDER_TOKEN,
             CARBON_PROVIDER_REGION, CARBON_PROVIDER_TIMEOUT, CARBON_PROVIDER_REFRESH));
 

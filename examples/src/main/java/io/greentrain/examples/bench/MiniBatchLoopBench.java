@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
  * in alternating JVMs without the agent and with it (and with a second agent jar, {@code --before PATH}, for a
  * before/after comparison), one JVM at a time, the order rotating every round. The figure is the job's own
  * {@code loop.seconds} (first training call to the end of the last), so the agent's start-up is excluded; the report
- * gives per-round ratios and the added time per mini-batch, median [min..max], plus records and stderr lines.
+ * gives per-round ratios and the added time per mini-batch, median [min..max], plus records and stderr lines. The jobs run
+ * with {@code OMP_NUM_THREADS=1} (see {@link #run}).
  *
  * <pre>
  * java -cp examples/target/greentrain-examples.jar io.greentrain.examples.bench.MiniBatchLoopBench --rounds 9
@@ -114,6 +115,9 @@ public final class MiniBatchLoopBench {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("GREENTRAIN_") || k.equals("JAVA_TOOL_OPTIONS"));
+        // ND4J's OpenMP threads spin between ops: with the default team on a 2-core machine the loop took 3.4 to 15 s
+        // per run (measured), which hides any per-batch cost; one thread made it 1.5 s and steady
+        builder.environment().put("OMP_NUM_THREADS", "1");
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -126,11 +130,14 @@ public final class MiniBatchLoopBench {
         long calls = 0;
         if (Files.exists(records)) {
             CallRecordReader.Result read = CallRecordReader.read(records);
+            // the loop's run is the one of 600 calls (the warm-up on another network is a run of its own)
             for (CallRecord record : read.runs()) {
                 runRecords++;
-                calls += record.run().calls();
+                calls = Math.max(calls, record.run().calls());
             }
-            calls += read.calls().size(); // a schema-1 agent (before runs) writes one record per call
+            if (read.runs().isEmpty()) {
+                calls = read.calls().size() - MiniBatchLoopJob.WARM_UP_BATCHES; // a schema-1 agent writes one record per call
+            }
         }
         return new Run(variant, round, loop, runRecords, calls, lines, process.exitValue());
     }
@@ -142,7 +149,7 @@ public final class MiniBatchLoopBench {
                 .append("). ").append(rounds).append(" rounds, one JVM at a time, the order rotating every round; the time is the ")
                 .append("job's loop (first training call to the end of the last, ").append(CALLS).append(" calls). ")
                 .append("Cells: median [min..max]; ratios and differences are per round.\n\n");
-        md.append("| variant | loop s | ratio to none | added per mini-batch | run records | calls counted | `greentrain:` lines |\n")
+        md.append("| variant | loop s | ratio to none | added per mini-batch | run records (warm-up + loop) | calls in the loop's run | `greentrain:` lines |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         double[] none = pick(runs, "none").stream().mapToDouble(Run::loopSeconds).toArray();
         for (String variant : variants) {

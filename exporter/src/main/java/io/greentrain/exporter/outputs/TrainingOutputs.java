@@ -9,6 +9,7 @@ import io.greentrain.exporter.attribution.RunProgress;
 import io.greentrain.exporter.attribution.RunSink;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.carbon.CarbonAccounting;
+import io.greentrain.exporter.outputs.jfr.FlightRecorderEvents;
 import io.greentrain.exporter.records.CallRecord;
 import io.greentrain.exporter.records.CallRecordWriter;
 import io.greentrain.exporter.records.CarbonFigures;
@@ -37,6 +38,7 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
     private final TrainingMetrics metrics;
     private final boolean console;
     private final boolean terminal;
+    private boolean flightRecorder;
     private final GroupTotals groups = new GroupTotals();
     /** Kept here because Micrometer holds the counter's state weakly: without this it stops at the first GC. */
     private ProcessEmissions processEmissions;
@@ -69,6 +71,7 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
         // System.console() is non-null only when the JVM talks to a terminal: a pipe, a file or a CI log gets plain lines
         TrainingOutputs outputs = new TrainingOutputs(carbon, recordsWriter(config), metrics, config.get(Options.CONSOLE_ENABLED),
                 System.console() != null);
+        outputs.flightRecorder = config.get(Options.JFR_ENABLED);
         try {
             if (carbon != null) {
                 GridMetrics.bind(registry, carbon);
@@ -128,6 +131,7 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
         }
         CallRecord record = annotated(finished);
         write(record);
+        flightRecorder(record);
         try {
             metrics.runFinished(record, last, last == null ? Double.NaN : grams(last));
         } catch (Throwable t) {
@@ -151,7 +155,9 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
     @Override
     public void callFinished(CallRecord call) {
         if (call != null) {
-            write(annotated(call));
+            CallRecord record = annotated(call);
+            write(record);
+            flightRecorder(record);
         }
     }
 
@@ -224,6 +230,16 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
             AgentLog.problem("carbon", "annotate_failed", "run published without grams: " + t.getClass().getSimpleName()
                     + ": " + t.getMessage());
             return record;
+        }
+    }
+
+    private void flightRecorder(CallRecord record) {
+        if (flightRecorder) {
+            try {
+                FlightRecorderEvents.commit(record);
+            } catch (Throwable t) {
+                AgentLog.problem("outputs", "jfr_failed", "JFR event not committed: " + t.getClass().getSimpleName());
+            }
         }
     }
 

@@ -58,6 +58,12 @@ public final class RunsJob {
             dl4j(pattern);
         }
         step("done");
+        // -Drunsjob.linger.millis: stay up after training, so runs end by runs.gap rather than at exit (a Flight
+        // Recorder dump-on-exit and the agent's exit hook run concurrently)
+        long linger = Long.getLong("runsjob.linger.millis", 0);
+        if (linger > 0) {
+            Thread.sleep(linger);
+        }
     }
 
     private static void dl4j(String pattern) throws Exception {
