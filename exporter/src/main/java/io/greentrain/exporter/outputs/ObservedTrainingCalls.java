@@ -5,7 +5,7 @@ import io.greentrain.exporter.attribution.CallStart;
 import io.greentrain.exporter.attribution.TrainingCalls;
 import io.greentrain.exporter.status.AgentLog;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * A {@link TrainingCalls} decorator that publishes what is known while calls run: {@code greentrain_training_active}
@@ -23,17 +23,22 @@ public final class ObservedTrainingCalls implements TrainingCalls {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Our handle: the delegate's handle plus what the metrics need at the end. */
+    /** Our handle: the delegate's handle plus the meters its end updates (shared by the calls of one run). */
     static final class ObservedCall extends CallHandle {
+        private static final AtomicIntegerFieldUpdater<ObservedCall> ENDED =
+                AtomicIntegerFieldUpdater.newUpdater(ObservedCall.class, "ended");
         final CallHandle inner;
-        final String library;
-        final String model;
-        final AtomicBoolean ended = new AtomicBoolean();
+        final TrainingMetrics.CallMeters meters;
+        private volatile int ended;
 
-        ObservedCall(CallHandle inner, String library, String model) {
+        ObservedCall(CallHandle inner, TrainingMetrics.CallMeters meters) {
             this.inner = inner;
-            this.library = library;
-            this.model = model;
+            this.meters = meters;
+        }
+
+        /** True the first time only: the end of a call may be reported by its thread and by the exit hook. */
+        boolean end() {
+            return ENDED.compareAndSet(this, 0, 1);
         }
     }
 
@@ -46,8 +51,9 @@ public final class ObservedTrainingCalls implements TrainingCalls {
             AgentLog.problem("attribution", "started_failed", "call start not attributed: " + t.getClass().getSimpleName());
         }
         try {
-            metrics.callStarted(start.library());
-            return new ObservedCall(inner == null ? CallHandle.UNTRACKED : inner, start.library(), start.model());
+            TrainingMetrics.CallMeters meters = metrics.callMeters(start.library(), start.model());
+            meters.started();
+            return new ObservedCall(inner == null ? CallHandle.UNTRACKED : inner, meters);
         } catch (Throwable t) {
             AgentLog.problem("outputs", "active_failed", "active-call gauge not updated: " + t.getClass().getSimpleName());
             return inner == null ? CallHandle.UNTRACKED : inner;
@@ -71,11 +77,11 @@ public final class ObservedTrainingCalls implements TrainingCalls {
             return null;
         }
         try {
-            metrics.callStarted(before.library);
+            before.meters.started();
         } catch (Throwable t) {
             AgentLog.problem("outputs", "active_failed", "active-call gauge not updated: " + t.getClass().getSimpleName());
         }
-        return new ObservedCall(inner, before.library, before.model);
+        return new ObservedCall(inner, before.meters);
     }
 
     @Override
@@ -94,7 +100,7 @@ public final class ObservedTrainingCalls implements TrainingCalls {
             if (call instanceof ObservedCall) {
                 ObservedCall observed = (ObservedCall) call;
                 inner = observed.inner;
-                metrics.epochEnded(observed.library, observed.model);
+                observed.meters.epochEnded();
             }
         } catch (Throwable t) {
             AgentLog.problem("outputs", "epochs_failed", "epoch counter not updated: " + t.getClass().getSimpleName());
@@ -113,9 +119,8 @@ public final class ObservedTrainingCalls implements TrainingCalls {
             if (call instanceof ObservedCall) {
                 ObservedCall observed = (ObservedCall) call;
                 inner = observed.inner;
-                if (observed.ended.compareAndSet(false, true)) {
-                    metrics.callEnded(observed.library);
-                    metrics.forecastCleared(observed.library, observed.model);
+                if (observed.end()) {
+                    observed.meters.ended();
                 }
             }
         } catch (Throwable t) {

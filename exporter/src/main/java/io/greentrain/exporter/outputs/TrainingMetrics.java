@@ -29,6 +29,8 @@ public final class TrainingMetrics {
     private final MetricLabels labels;
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong[]> forecasts = new ConcurrentHashMap<>();
+    /** Bumped whenever a forecast holder is created, so {@link CallMeters} know when to look theirs up again. */
+    private final AtomicInteger forecastHolders = new AtomicInteger();
     /** Open runs per info series, under its own lock (register and remove must not interleave). */
     private final Map<String, int[]> runInfo = new java.util.HashMap<>();
 
@@ -44,21 +46,67 @@ public final class TrainingMetrics {
         return labels;
     }
 
-    /** A call of this library began. */
-    public void callStarted(String library) {
-        activeGauge(labels.library(library)).incrementAndGet();
+    /**
+     * The meters every call of one library and model touches, with its labels resolved once: a run's first call looks
+     * them up, its later calls (each mini-batch of a hand-written loop) reuse them, so a call costs two atomic updates
+     * and a volatile read here instead of label normalisation and map lookups.
+     */
+    public CallMeters callMeters(String library, String model) {
+        String l = labels.library(library);
+        String m = labels.model(model);
+        return new CallMeters(activeGauge(l), l, m);
     }
 
-    /** A call of this library ended (whatever its outcome). */
-    public void callEnded(String library) {
-        activeGauge(labels.library(library)).updateAndGet(n -> Math.max(0, n - 1));
+    /** See {@link #callMeters}. Thread-safe. */
+    public final class CallMeters {
+        private final AtomicInteger active;
+        private final String library;
+        private final String model;
+        private final String forecastKey;
+        private volatile int holdersSeen = -1;
+        private volatile AtomicLong[] forecast;
+
+        private CallMeters(AtomicInteger active, String library, String model) {
+            this.active = active;
+            this.library = library;
+            this.model = model;
+            this.forecastKey = library + "\u0000" + model;
+        }
+
+        /** One more epoch finished in such a call. */
+        public void epochEnded() {
+            epochs(library, model).increment();
+        }
+
+        /** A call began. */
+        public void started() {
+            active.incrementAndGet();
+        }
+
+        /** A call ended (whatever its outcome): one fewer active, and its forecast, if it had one, is over. */
+        public void ended() {
+            active.updateAndGet(n -> Math.max(0, n - 1));
+            int holders = forecastHolders.get();
+            if (holders != holdersSeen) { // a forecast appeared somewhere since the last look: is it ours?
+                forecast = forecasts.get(forecastKey);
+                holdersSeen = holders;
+            }
+            AtomicLong[] holder = forecast;
+            if (holder != null) {
+                holder[0].set(Double.doubleToLongBits(0));
+                holder[1].set(Double.doubleToLongBits(0));
+            }
+        }
     }
 
     /** One more epoch finished in a call of this library and model. */
     public void epochEnded(String library, String model) {
-        Counter.builder(MetricNames.TRAINING_EPOCHS).description("Epochs finished by training calls")
-                .tag("library", labels.library(library)).tag("model", labels.model(model))
-                .register(registry).increment();
+        epochs(labels.library(library), labels.model(model)).increment();
+    }
+
+    private Counter epochs(String library, String model) {
+        return Counter.builder(MetricNames.TRAINING_EPOCHS).description("Epochs finished by training calls")
+                .tag("library", library).tag("model", model).register(registry);
     }
 
     /**
@@ -158,18 +206,6 @@ public final class TrainingMetrics {
         holder[1].set(Double.doubleToLongBits(grams));
     }
 
-    /**
-     * The call ended: its forecast no longer applies. Models that never had a forecast (no epochs, e.g. every
-     * Tribuo and Smile call) get no forecast series at all.
-     */
-    public void forecastCleared(String library, String model) {
-        AtomicLong[] holder = forecasts.get(labels.library(library) + "\u0000" + labels.model(model));
-        if (holder != null) {
-            holder[0].set(Double.doubleToLongBits(0));
-            holder[1].set(Double.doubleToLongBits(0));
-        }
-    }
-
     private AtomicInteger activeGauge(String library) {
         return active.computeIfAbsent(library, l -> {
             AtomicInteger count = new AtomicInteger();
@@ -180,7 +216,12 @@ public final class TrainingMetrics {
     }
 
     private AtomicLong[] forecastHolder(String library, String model) {
-        return forecasts.computeIfAbsent(library + "\u0000" + model, key -> {
+        String key = library + "\u0000" + model;
+        AtomicLong[] existing = forecasts.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        AtomicLong[] created = forecasts.computeIfAbsent(key, k -> {
             AtomicLong[] holder = {new AtomicLong(Double.doubleToLongBits(0)), new AtomicLong(Double.doubleToLongBits(0))};
             Gauge.builder(MetricNames.TRAINING_FORECAST_ENERGY, holder[0], v -> Double.longBitsToDouble(v.get()))
                     .baseUnit(MetricNames.JOULES).description("Forecast energy of the running call (0 when none runs)")
@@ -190,5 +231,8 @@ public final class TrainingMetrics {
                     .tag("library", library).tag("model", model).register(registry);
             return holder;
         });
+        // after the insertion: a CallMeters that sees the new count finds the holder
+        forecastHolders.incrementAndGet();
+        return created;
     }
 }

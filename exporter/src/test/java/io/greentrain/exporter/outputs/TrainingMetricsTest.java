@@ -84,7 +84,7 @@ class TrainingMetricsTest {
                 .contains("greentrain_training_forecast_energy_joules{library=\"smile\",model=\"RandomForest\"} 1234.0")
                 .contains("greentrain_training_forecast_emissions_grams{library=\"smile\",model=\"RandomForest\"} 5.5")
                 .contains("greentrain_training_active{library=\"tribuo\"} 0.0");
-        metrics.forecastCleared("smile", "RandomForest");
+        metrics.callMeters("smile", "RandomForest").ended();
         assertThat(registry.scrape()).contains("greentrain_training_forecast_energy_joules{library=\"smile\",model=\"RandomForest\"} 0.0");
     }
 
@@ -104,13 +104,29 @@ class TrainingMetricsTest {
     @Test
     void activeGaugeNeverGoesNegative() {
         TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(2));
-        metrics.callStarted("tribuo");
-        metrics.callStarted("tribuo");
-        metrics.callEnded("tribuo");
+        TrainingMetrics.CallMeters a = metrics.callMeters("tribuo", "A");
+        TrainingMetrics.CallMeters b = metrics.callMeters("tribuo", "B");
+        a.started();
+        b.started();
+        a.ended();
         assertThat(registry.scrape()).contains("greentrain_training_active{library=\"tribuo\"} 1.0");
-        metrics.callEnded("tribuo");
-        metrics.callEnded("tribuo");
+        b.ended();
+        a.ended();
         assertThat(registry.scrape()).contains("greentrain_training_active{library=\"tribuo\"} 0.0");
+    }
+
+    @Test
+    void callMetersMadeBeforeAForecastExistedStillClearIt() {
+        TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(5));
+        TrainingMetrics.CallMeters meters = metrics.callMeters("dl4j", "MultiLayerNetwork");
+        meters.started();
+        meters.ended(); // no forecast yet: nothing to clear, nothing registered
+        assertThat(registry.scrape()).doesNotContain("greentrain_training_forecast_energy_joules");
+        meters.started();
+        metrics.forecast("dl4j", "MultiLayerNetwork", 99.0, 1.0);
+        assertThat(registry.scrape()).contains("greentrain_training_forecast_energy_joules{library=\"dl4j\",model=\"MultiLayerNetwork\"} 99.0");
+        meters.ended();
+        assertThat(registry.scrape()).contains("greentrain_training_forecast_energy_joules{library=\"dl4j\",model=\"MultiLayerNetwork\"} 0.0");
     }
 
     @Test
