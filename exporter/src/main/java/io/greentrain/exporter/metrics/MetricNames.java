@@ -41,7 +41,9 @@ public final class MetricNames {
     public static final String TRAINING_DURATION = "greentrain.training.duration";
     /** {@code greentrain_training_calls_total{library,model,outcome}}. */
     public static final String TRAINING_CALLS = "greentrain.training.calls";
+    /** {@code greentrain_training_runs_total{library,model,outcome}}. */
     public static final String TRAINING_RUNS = "greentrain.training.runs";
+    /** {@code greentrain_training_run_info{library,model,run_name}} (gauge, 1 while such a run is open). */
     public static final String TRAINING_RUN_INFO = "greentrain.training.run.info";
     /** {@code greentrain_training_active{library}}. */
     public static final String TRAINING_ACTIVE = "greentrain.training.active";
