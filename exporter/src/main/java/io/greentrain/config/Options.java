@@ -34,6 +34,12 @@ public final class Options {
     public static final Option<Boolean> JFR_ENABLED = Option.of("greentrain.jfr.enabled", bool(), true, "true",
             "Commit a JDK Flight Recorder event (greentrain.TrainingRun, and greentrain.TrainingCall with records.detail=calls)"
                     + " when a run ends, while a recording runs (-XX:StartFlightRecording or jcmd JFR.start); nothing without one.");
+    public static final Option<String> OTLP_ENABLED = Option.of("greentrain.otlp.enabled", oneOf("auto", "true", "false"), "auto", "auto",
+            "Push the metrics over OTLP/HTTP (protobuf) with Micrometer's OTLP registry. auto: when an endpoint is configured"
+                    + " the OpenTelemetry way (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_METRICS_ENDPOINT, or the"
+                    + " otel.exporter.otlp.endpoint / otel.exporter.otlp.metrics.endpoint properties) and OTEL_METRICS_EXPORTER is"
+                    + " not none. The standard OTEL_* variables and otel.* properties set the endpoint, headers, interval, resource"
+                    + " attributes and service name.");
     public static final Option<Boolean> EAGER = Option.of("greentrain.eager", bool(), false, "false",
             "true: start sensors, endpoint and records at JVM start (a service scraped before it trains). false: the agent"
                     + " stays dormant (no thread, port or file) until a training library loads.");
@@ -136,7 +142,7 @@ public final class Options {
             PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD,
             SAMPLE_INTERVAL, RAPL_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
             DL4J_ENABLED, SMILE_ENABLED, TRIBUO_ENABLED, SUBSET_ENABLED, API_ENABLED, MODEL_LABEL_LIMIT,
-            RECORDS_FILE, RECORDS_FORMAT, RECORDS_DETAIL, RUNS_GAP, PROGRESS_INTERVAL, JFR_ENABLED,
+            RECORDS_FILE, RECORDS_FORMAT, RECORDS_DETAIL, RUNS_GAP, PROGRESS_INTERVAL, JFR_ENABLED, OTLP_ENABLED,
             CARBON_ZONE, CARBON_INTENSITY, CARBON_PUE, CARBON_PROVIDER, CARBON_PROVIDER_URL, CARBON_PROVIDER_TOKEN,
             CARBON_PROVIDER_REGION, CARBON_PROVIDER_TIMEOUT, CARBON_PROVIDER_REFRESH));
 

@@ -5,6 +5,7 @@ import io.greentrain.config.Options;
 import io.greentrain.exporter.attribution.JvmIdentity;
 import io.greentrain.exporter.attribution.RunAttributor;
 import io.greentrain.exporter.attribution.TrainingCalls;
+import io.greentrain.exporter.metrics.OtlpPush;
 import io.greentrain.exporter.metrics.PrometheusEndpoint;
 import io.greentrain.exporter.metrics.ProcessMetrics;
 import io.greentrain.exporter.outputs.TrainingOutputs;
@@ -13,8 +14,13 @@ import io.greentrain.exporter.sensors.EnergySampler;
 import io.greentrain.exporter.sensors.SensorDetection;
 import io.greentrain.exporter.sensors.SensorSet;
 import io.greentrain.exporter.status.AgentLog;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -31,13 +37,20 @@ public final class GreenTrainExporter implements AutoCloseable {
     private final TrainingOutputs outputs;
     private final EnergySampler sampler;
     private final PublishQueue published;
+    /** Micrometer registry every meter is bound to: Prometheus, plus OTLP when configured. */
+    private final MeterRegistry meters;
+    private final OtlpMeterRegistry otlp;
 
     /** How long {@link #close()} lets queued records reach the records file. */
     private static final long CLOSE_FLUSH_MILLIS = 5_000;
 
-    private GreenTrainExporter(PrometheusMeterRegistry registry, PrometheusEndpoint endpoint, TrainingCalls trainingCalls,
-                               RunAttributor attributor, TrainingOutputs outputs, EnergySampler sampler, PublishQueue published) {
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private GreenTrainExporter(PrometheusMeterRegistry registry, MeterRegistry meters, OtlpMeterRegistry otlp, PrometheusEndpoint endpoint,
+                               TrainingCalls trainingCalls, RunAttributor attributor, TrainingOutputs outputs, EnergySampler sampler,
+                               PublishQueue published) {
         this.registry = registry;
+        this.meters = meters;
+        this.otlp = otlp;
         this.endpoint = endpoint;
         this.trainingCalls = trainingCalls;
         this.attributor = attributor;
@@ -71,16 +84,19 @@ public final class GreenTrainExporter implements AutoCloseable {
         measuring.accept(calls);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ProcessMetrics.registerBuildInfo(registry.getPrometheusRegistry());
-        new ProcessMetrics().bindTo(registry);
+        OtlpMeterRegistry otlp = OtlpPush.start(config);
+        // one set of meters, two ways out: the composite hands every meter to the /metrics registry and to OTLP
+        MeterRegistry meters = otlp == null ? registry : new CompositeMeterRegistry(Clock.SYSTEM, List.of(registry, otlp));
+        new ProcessMetrics().bindTo(meters);
         if (sampler != null) {
-            new EnergyMetrics(sampler).bindTo(registry);
+            new EnergyMetrics(sampler).bindTo(meters);
         }
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry.getPrometheusRegistry(), config);
         // every finished run: carbon -> records file -> meters -> stderr line; observe(...) adds the active-call and
         // epoch meters
-        TrainingOutputs outputs = TrainingOutputs.start(config, registry);
+        TrainingOutputs outputs = TrainingOutputs.start(config, meters);
         published.release(outputs);
-        return new GreenTrainExporter(registry, endpoint, outputs.observe(calls), attributor, outputs, sampler, published);
+        return new GreenTrainExporter(registry, meters, otlp, endpoint, outputs.observe(calls), attributor, outputs, sampler, published);
     }
 
     /** Detects the sensors once and starts the sampler thread; null (after one warning) on failure. */
@@ -109,6 +125,11 @@ public final class GreenTrainExporter implements AutoCloseable {
         return registry;
     }
 
+    /** The registry every GreenTrain meter is bound to (the Prometheus one, or a composite with OTLP). */
+    public MeterRegistry meters() {
+        return meters;
+    }
+
     /** The bound port of the metrics endpoint, or -1 when it is not running. */
     public int endpointPort() {
         return endpoint == null ? -1 : endpoint.port();
@@ -131,6 +152,13 @@ public final class GreenTrainExporter implements AutoCloseable {
     public void close() {
         endRuns();
         published.close(CLOSE_FLUSH_MILLIS);
+        if (otlp != null) {
+            try {
+                otlp.close(); // one last push, with the runs just ended, before the sensors stop
+            } catch (RuntimeException e) {
+                AgentLog.problem("otlp", "close_failed", "last OTLP push failed: " + e.getClass().getSimpleName());
+            }
+        }
         if (sampler != null) {
             sampler.close();
         }

@@ -43,6 +43,7 @@ final class JobRun {
     private String javaHome = System.getProperty("java.home");
     private String agentOptions;
     private final List<String> jvmArgs = new ArrayList<>();
+    private final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
     private String classPath = applicationClassPath();
     private final List<String> main = new ArrayList<>();
     private long timeoutSeconds = 240;
@@ -84,6 +85,12 @@ final class JobRun {
         return this;
     }
 
+    /** An environment variable of the job (GREENTRAIN_* and JAVA_TOOL_OPTIONS of this JVM are never passed on). */
+    JobRun env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
     JobRun jvmArg(String... args) {
         jvmArgs.addAll(Arrays.asList(args));
         return this;
@@ -105,6 +112,7 @@ final class JobRun {
     Process start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command());
         builder.environment().keySet().removeIf(k -> k.startsWith("GREENTRAIN_") || k.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().putAll(env);
         return builder.start();
     }
 
