@@ -77,14 +77,17 @@ class TradeoffWithAgentIT {
         Path records = dir.resolve("calls.jsonl");
         Path out = dir.resolve("study");
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx2g",
-                "-javaagent:" + agentJar().toAbsolutePath() + "=records.file=" + records + ",records.detail=calls,console.enabled=false,"
+                "-javaagent:" + agentJar().toAbsolutePath() + "=records.file=" + records + ",records.detail=calls,progress.interval=1s,"
                         + "prometheus.enabled=false",
                 "-jar", examplesJar().toAbsolutePath().toString(), "tradeoff", "--data", "digits",
                 "--cache-dir", new File(cache()).getAbsolutePath(), "--libraries", "tribuo,smile",
                 "--methods", "uniform,lightweight,el2n", "--fractions", "0.25,1", "--seeds", "1",
-                "--out", out.toString(), "--no-progress"));
+                "--out", out.toString()));
         Result r = run(cmd);
         assertThat(r.exit).as(r.output).isZero();
+        // its output is a file here, not a terminal: the study's progress and the agent's lines are plain lines
+        assertThat(r.output).containsPattern("\\[1/\\d+\\] ").contains("greentrain: ");
+        assertThat(r.output).as("control characters in a log that is not a terminal").doesNotContain("\r").doesNotContain("\u001b");
         assertThat(r.output).contains("Results CSV:").contains("Summary table:").contains("Plot:");
         List<RunResult> results = ResultsCsv.read(out.resolve("runs.csv"));
         assertThat(results).hasSize(4 * 4);

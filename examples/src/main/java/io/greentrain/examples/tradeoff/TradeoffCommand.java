@@ -129,7 +129,8 @@ public final class TradeoffCommand implements Callable<Integer> {
                 + fractionList + ", " + seeds + " seed(s); agent records from " + recordsFile.toAbsolutePath());
 
         List<RunResult> results;
-        ProgressReporter progress = new ProgressReporter(err, noProgress);
+        // System.console() is null when stderr is not a terminal (a pipe, a file, a CI log): plain lines, no carriage returns
+        ProgressReporter progress = new ProgressReporter(err, noProgress || System.console() == null);
         try {
             results = new TradeoffStudy(data, settings, meter).run(progress);
         } finally {

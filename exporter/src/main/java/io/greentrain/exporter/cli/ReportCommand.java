@@ -1,7 +1,9 @@
 package io.greentrain.exporter.cli;
 
 import io.greentrain.exporter.records.CallRecordReader;
+import io.greentrain.exporter.carbon.GridIntensityTable;
 import io.greentrain.exporter.records.report.EmissionsChart;
+import io.greentrain.exporter.records.report.ReportPage;
 import io.greentrain.exporter.records.report.RecordsSummary;
 import io.greentrain.exporter.records.report.ReportDocument;
 import java.io.IOException;
@@ -103,17 +105,18 @@ final class ReportCommand implements Callable<Integer> {
 
     private void write(ReportDocument document, RecordsSummary summary, String kind, PrintWriter out, PrintWriter err) throws IOException {
         String title = "GreenTrain report: " + records.getFileName();
-        byte[] chart = null;
-        try {
-            chart = EmissionsChart.png(summary, CHART_WIDTH, CHART_HEIGHT);
-        } catch (IOException | RuntimeException | LinkageError e) {
-            // no fonts or no AWT in a stripped-down JRE: the tables are still worth writing
-            err.println("greentrain: chart not drawn (" + e.getClass().getSimpleName() + "); writing the report without it");
-            err.flush();
-        }
         if (kind.equals("html")) {
-            Files.write(output, document.html(title, chart).getBytes(StandardCharsets.UTF_8));
+            // the page draws its own charts in the browser (ECharts inlined): no image to render here
+            Files.write(output, ReportPage.html(document, summary, title, GridIntensityTable.embedded()).getBytes(StandardCharsets.UTF_8));
         } else {
+            byte[] chart = null;
+            try {
+                chart = EmissionsChart.png(summary, CHART_WIDTH, CHART_HEIGHT);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // no fonts or no AWT in a stripped-down JRE: the tables are still worth writing
+                err.println("greentrain: chart not drawn (" + e.getClass().getSimpleName() + "); writing the report without it");
+                err.flush();
+            }
             String chartName = null;
             if (chart != null) {
                 String base = output.getFileName().toString().replaceFirst("\\.[^.]*$", "");

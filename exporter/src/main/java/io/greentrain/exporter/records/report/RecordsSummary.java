@@ -161,11 +161,15 @@ public final class RecordsSummary {
     private final int callsWithoutCarbon;
     private final Set<String> zones = new LinkedHashSet<>();
     private final Set<String> intensitySources = new LinkedHashSet<>();
+    private final List<CallRecord> runs;
 
     /** @param all every record of a file, runs and calls (only the runs are summed, see the class comment) */
     public RecordsSummary(List<CallRecord> all) {
         Objects.requireNonNull(all, "records");
         List<CallRecord> records = runsOf(all);
+        List<CallRecord> chronological = new ArrayList<>(records);
+        chronological.sort(Comparator.comparingLong(CallRecord::startEpochMillis));
+        this.runs = Collections.unmodifiableList(chronological);
         Map<String, Totals> models = new LinkedHashMap<>();
         Map<String, List<CallRecord>> groups = new LinkedHashMap<>();
         Map<String, Group> runGroups = new LinkedHashMap<>();
@@ -243,6 +247,11 @@ public final class RecordsSummary {
                 runs.add(r);
             }
         }
+        return runs;
+    }
+
+    /** The runs counted (see the class comment), in order of their start. */
+    public List<CallRecord> runs() {
         return runs;
     }
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -151,18 +150,16 @@ public final class ReportDocument {
         return md.toString();
     }
 
-    /** One HTML page; the PNG chart is embedded when not null. */
-    public String html(String title, byte[] chartPng) {
+    /**
+     * One HTML page: {@code head} (styles, scripts) inside {@code <head>}, then the title, {@code beforeSections} (the
+     * charts, see {@link ReportPage}), then every section as a table.
+     */
+    public String html(String title, String head, String beforeSections) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escapeHtml(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;color:#222}"
                         + "table{border-collapse:collapse;margin-bottom:.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
-                        + "th{background:#e8f5e9}p.note{color:#555}</style>\n</head>\n<body>\n<h1>")
-                .append(escapeHtml(title)).append("</h1>\n");
-        if (chartPng != null) {
-            html.append("<img alt=\"").append(EmissionsChart.showsGrams(summary) ? "Emissions" : "Energy")
-                    .append(" per library and model\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(chartPng)).append("\">\n");
-        }
+                        + "th{background:#e8f5e9}p.note{color:#555}</style>\n").append(head).append("</head>\n<body>\n<h1>")
+                .append(escapeHtml(title)).append("</h1>\n").append(beforeSections);
         for (ReportSection section : sections) {
             html.append("<h2>").append(escapeHtml(section.title())).append("</h2>\n");
             if (section.rows().size() > 1) {

@@ -67,8 +67,23 @@ class RunsIT {
         assertThat(run.outcome()).isEqualTo("success");
         assertThat(run.totalJoules()).isGreaterThan(0);
         assertThat(run.energy()).anyMatch(e -> e.component().equals("cpu") && e.source().equals("estimate"));
-        assertThat(job.greenTrainLines()).as("stderr lines of GreenTrain").hasSizeLessThanOrEqualTo(3)
-                .anyMatch(l -> l.contains("[run " + run.runId()) && l.contains("600 calls"));
+        // besides one progress line per progress.interval (10 s) while the loop runs (a slow CI machine takes 15 s)
+        List<String> lines = job.greenTrainLines();
+        List<String> progress = lines.stream().filter(l -> l.contains(" running ")).collect(Collectors.toList());
+        assertThat(progress).as("progress lines").hasSizeLessThanOrEqualTo((int) (run.durationSeconds() / 10) + 1);
+        assertThat(lines.stream().filter(l -> !progress.contains(l)).collect(Collectors.toList())).as("stderr lines of GreenTrain")
+                .hasSizeLessThanOrEqualTo(3).anyMatch(l -> l.contains("[run " + run.runId()) && l.contains("600 calls"));
+    }
+
+    @Test
+    void throughAPipeTheProgressIsPlainLinesWithoutControlCharacters() throws Exception {
+        Job job = run("paced", "progress.interval=1s");
+        assertThat(job.runs).hasSize(1);
+        String runId = job.runs.get(0).runId();
+        assertThat(job.greenTrainLines()).as("progress lines of the running run, one per interval")
+                .filteredOn(l -> l.contains(" running ") && l.contains("[run " + runId)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(job.result.stderr).as("stderr is a pipe here: no carriage return, no escape sequence")
+                .doesNotContain("\r").doesNotContain("\u001b");
     }
 
     @Test

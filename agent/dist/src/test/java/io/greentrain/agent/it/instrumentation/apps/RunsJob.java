@@ -36,6 +36,7 @@ import smile.classification.LogisticRegression;
  *   <li>{@code gap}: 20 {@code fit(DataSet)}, an evaluation longer than {@code runs.gap}, 20 more on the same model;</li>
  *   <li>{@code tribuo-cv}: Tribuo {@code CrossValidation} of 3 configurations x 5 folds;</li>
  *   <li>{@code smile-grid}: Smile {@code CrossValidation.classification} of 3 configurations x 5 folds;</li>
+ *   <li>{@code paced}: 200 {@code fit(DataSet)} on one model, 15 ms apart (a run that lasts several seconds);</li>
  *   <li>{@code early-stopping}: DL4J {@code EarlyStoppingTrainer.fit()} for 4 epochs of 200 mini-batches;</li>
  *   <li>{@code explicit}: {@code GreenTrain.startGroup} around two {@code startRun}s, each training two new models.</li>
  * </ul>
@@ -105,6 +106,15 @@ public final class RunsJob {
                 Thread.sleep(2_500); // "evaluation": longer than the job's runs.gap of 1 s
                 step("gap-again");
                 fitEach(net, batches.subList(20, 40));
+                break;
+            }
+            case "paced": {
+                // one run of 200 fits with 15 ms between them: at least 3 s, several progress intervals of 1 s
+                MultiLayerNetwork net = network();
+                for (DataSet batch : batches) {
+                    net.fit(batch);
+                    Thread.sleep(15);
+                }
                 break;
             }
             case "early-stopping": {
