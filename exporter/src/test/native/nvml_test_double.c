@@ -23,13 +23,28 @@ enum {
     NVML_ERROR_NOT_FOUND = 6, NVML_ERROR_INSUFFICIENT_SIZE = 7
 };
 
-/* nvmlProcessInfo_t as taken by the _v3 functions (v2 layout): 24 bytes */
+/*
+ * The entries nvmlDeviceGetComputeRunningProcesses_v3 writes. Built plain, the double is a current driver (R550+:
+ * it exports nvmlDeviceGetRunningProcessDetailList, and _v3 writes the 24-byte v2 layout). Built with -DGTD_R535 it
+ * is an R535 driver (CUDA 12.2): no detail list, and _v3 writes 32-byte entries with usedGpuCcProtectedMemory.
+ */
 typedef struct {
     unsigned int pid;
     unsigned long long usedGpuMemory;
     unsigned int gpuInstanceId;
     unsigned int computeInstanceId;
+#ifdef GTD_R535
+    unsigned long long usedGpuCcProtectedMemory;
+#endif
 } nvmlProcessInfo_t;
+
+#ifdef GTD_R535
+#define GTD_DRIVER_VERSION "535.54.03"
+#define GTD_PROCESS_INFO_SIZE 32
+#else
+#define GTD_DRIVER_VERSION "560.35.03"
+#define GTD_PROCESS_INFO_SIZE 24
+#endif
 
 /* nvmlProcessUtilizationSample_t: 32 bytes */
 typedef struct {
@@ -42,7 +57,7 @@ typedef struct {
 } nvmlProcessUtilizationSample_t;
 
 /* the Java binding reads these structs by offset: keep the double's layout pinned to nvml.h's */
-_Static_assert(sizeof(nvmlProcessInfo_t) == 24, "nvmlProcessInfo_t must be 24 bytes");
+_Static_assert(sizeof(nvmlProcessInfo_t) == GTD_PROCESS_INFO_SIZE, "nvmlProcessInfo_t must match the driver it plays");
 _Static_assert(sizeof(nvmlProcessUtilizationSample_t) == 32, "nvmlProcessUtilizationSample_t must be 32 bytes");
 
 struct gtd_device {
@@ -131,6 +146,20 @@ nvmlReturn_t nvmlInit_v2(void) {
     return init_result;
 }
 
+nvmlReturn_t nvmlSystemGetDriverVersion(char *version, unsigned int length) {
+    if (!version || length < sizeof GTD_DRIVER_VERSION) return NVML_ERROR_INSUFFICIENT_SIZE;
+    memcpy(version, GTD_DRIVER_VERSION, sizeof GTD_DRIVER_VERSION);
+    return NVML_SUCCESS;
+}
+
+#ifndef GTD_R535
+/* present from R550: only its presence matters to GreenTrain, which calls it with null arguments */
+nvmlReturn_t nvmlDeviceGetRunningProcessDetailList(nvmlDevice_t device, void *plist) {
+    if (!valid(device) || !plist) return NVML_ERROR_INVALID_ARGUMENT;
+    return NVML_ERROR_NOT_SUPPORTED;
+}
+#endif
+
 nvmlReturn_t nvmlShutdown(void) {
     shutdown_calls++;
     if (!initialized) return NVML_ERROR_UNINITIALIZED;
@@ -195,6 +224,9 @@ nvmlReturn_t nvmlDeviceGetComputeRunningProcesses_v3(nvmlDevice_t device, unsign
         infos[p].usedGpuMemory = 1ULL << 30;
         infos[p].gpuInstanceId = 0xFFFFFFFFu;
         infos[p].computeInstanceId = 0xFFFFFFFFu;
+#ifdef GTD_R535
+        infos[p].usedGpuCcProtectedMemory = 0;
+#endif
     }
     *infoCount = device->process_count;
     return NVML_SUCCESS;

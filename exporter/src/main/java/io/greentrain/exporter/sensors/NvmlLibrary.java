@@ -13,8 +13,9 @@ import com.sun.jna.ptr.PointerByReference;
  * so the sensor can pass preallocated native memory instead of allocating on every sample.
  *
  * <p>Struct layouts read by offset (x86-64 and aarch64 alignment):
- * {@code nvmlProcessInfo_t} (the v2/v3 struct of {@code _v3} functions) is 24 bytes: {@code pid} (uint)
- * at 0, {@code usedGpuMemory} (ull) at 8, {@code gpuInstanceId} at 16, {@code computeInstanceId} at 20.
+ * the entries of {@code nvmlDeviceGetComputeRunningProcesses_v3} have {@code pid} (uint) at 0, {@code usedGpuMemory}
+ * (ull) at 8, {@code gpuInstanceId} at 16, {@code computeInstanceId} at 20, and are 24 or 32 bytes long depending on the
+ * driver ({@link NvmlProcessInfoLayout}).
  * {@code nvmlProcessUtilizationSample_t} is 32 bytes: {@code pid} at 0, {@code timeStamp} (ull, µs) at 8,
  * {@code smUtil} at 16, {@code memUtil} at 20, {@code encUtil} at 24, {@code decUtil} at 28.
  */
@@ -32,7 +33,6 @@ public interface NvmlLibrary extends Library {
 
     /** NVML_DEVICE_NAME_V2_BUFFER_SIZE and NVML_DEVICE_UUID_V2_BUFFER_SIZE. */
     int STRING_BUFFER_SIZE = 96;
-    int PROCESS_INFO_SIZE = 24;
     int PROCESS_UTILIZATION_SAMPLE_SIZE = 32;
 
     /** Loads the library by name (searched like dlopen) or absolute path. */
@@ -60,6 +60,12 @@ public interface NvmlLibrary extends Library {
 
     /** {@code infoCount}: in, capacity of {@code infos}; out, number of processes (or the size needed). */
     int nvmlDeviceGetComputeRunningProcesses_v3(Pointer device, Pointer infoCount, Pointer infos);
+
+    /** The driver's version, e.g. {@code 550.54.15} (NUL-terminated). */
+    int nvmlSystemGetDriverVersion(byte[] version, int length);
+
+    /** R550+ only; called with null arguments only, to learn whether the driver exports it ({@link NvmlProcessInfoLayout}). */
+    int nvmlDeviceGetRunningProcessDetailList(Pointer device, Pointer processDetailList);
 
     /** Per-process utilisation samples newer than {@code lastSeenTimeStamp} (µs). */
     int nvmlDeviceGetProcessUtilization(Pointer device, Pointer utilization, Pointer processSamplesCount, long lastSeenTimeStamp);

@@ -38,10 +38,13 @@ public final class NvmlSensor implements EnergySensor {
     private final IntPredicate visiblePid;
     private final Memory value = new Memory(8);
     private final Memory count = new Memory(4);
+    /** Bytes per entry of a process list: 24 or 32 depending on the driver (see NvmlProcessInfoLayout). */
+    private final int processEntryBytes;
     private boolean closed;
 
-    private NvmlSensor(NvmlLibrary nvml, List<Device> devices, long ownPid, IntPredicate visiblePid) {
+    private NvmlSensor(NvmlLibrary nvml, List<Device> devices, long ownPid, IntPredicate visiblePid, int processEntryBytes) {
         this.nvml = nvml;
+        this.processEntryBytes = processEntryBytes;
         this.devices = devices;
         this.ownPid = ownPid;
         this.visiblePid = visiblePid;
@@ -169,7 +172,9 @@ public final class NvmlSensor implements EnergySensor {
                 return new Opening(null, new SensorDiagnosis(Component.GPU, null, "no GPU metrics", "nvml", why, "no_device",
                         "", SensorDiagnosis.Severity.INFO, notes));
             }
-            NvmlSensor sensor = new NvmlSensor(nvml, devices, ownPid, visiblePid);
+            NvmlProcessInfoLayout layout = NvmlProcessInfoLayout.detect(nvml);
+            notes.add(layout.describe());
+            NvmlSensor sensor = new NvmlSensor(nvml, devices, ownPid, visiblePid, layout.entryBytes);
             StringBuilder detail = new StringBuilder();
             for (EnergyChannel channel : sensor.channels) {
                 detail.append(detail.length() == 0 ? "" : "; ").append(channel.detail());
@@ -327,7 +332,7 @@ public final class NvmlSensor implements EnergySensor {
             int n = Math.min(count.getInt(0), device.capacity);
             int[] pids = new int[n];
             for (int p = 0; p < n; p++) {
-                pids[p] = device.processes.getInt((long) p * NvmlLibrary.PROCESS_INFO_SIZE);
+                pids[p] = device.processes.getInt((long) p * processEntryBytes);
             }
             return pids;
         }
@@ -409,7 +414,9 @@ public final class NvmlSensor implements EnergySensor {
         boolean utilizationUnsupported;
         long lastSeenMicros;
         int capacity = INITIAL_CAPACITY;
-        Memory processes = new Memory((long) INITIAL_CAPACITY * NvmlLibrary.PROCESS_INFO_SIZE);
+        // sized for the larger (32-byte) entries whatever the stride read: a driver that writes them where 24-byte ones
+        // were expected then garbles pids, never memory beyond the buffer
+        Memory processes = new Memory((long) INITIAL_CAPACITY * NvmlProcessInfoLayout.R535_BYTES);
         Memory utilization = new Memory((long) INITIAL_CAPACITY * NvmlLibrary.PROCESS_UTILIZATION_SAMPLE_SIZE);
 
         Device(int index, String name, String uuid, Pointer handle) {
@@ -421,7 +428,7 @@ public final class NvmlSensor implements EnergySensor {
 
         void grow(int needed) {
             capacity = Math.max(capacity * 2, needed + 8);
-            processes = new Memory((long) capacity * NvmlLibrary.PROCESS_INFO_SIZE);
+            processes = new Memory((long) capacity * NvmlProcessInfoLayout.R535_BYTES);
             utilization = new Memory((long) capacity * NvmlLibrary.PROCESS_UTILIZATION_SAMPLE_SIZE);
         }
 

@@ -124,6 +124,50 @@ class NvmlSensorTest {
     }
 
     @Test
+    void currentDriversListProcessesIn24ByteEntries() {
+        gpu.gtd_set_processes(0, 2, new int[] {OTHER_VISIBLE, OWN_PID});
+        gpu.gtd_set_utilization(0, 2, new int[] {OWN_PID, OTHER_VISIBLE}, new int[] {30, 10});
+        NvmlSensor.Opening opening = open(null);
+        assertThat(opening.diagnosis().notes()).anyMatch(n -> n.contains("24-byte entries") && n.contains("560.35.03"));
+        NvmlSensor sensor = opening.sensor();
+
+        SampleFrame frame = read(sensor, 1_000_000_000L, true);
+
+        assertThat(sensor.share(0).basis()).as("our pid, second in the list, was found").isEqualTo(GpuProcessShare.Basis.UTILIZATION);
+        assertThat(frame.deviceShare(0)).isCloseTo(30.0 / 40, within(1e-12));
+        sensor.close();
+    }
+
+    @Test
+    void r535DriversListProcessesIn32ByteEntries() {
+        NvmlTestDouble r535 = NvmlTestDouble.loadR535();
+        String r535Library = NvmlTestDouble.r535Library().toString();
+        r535.gtd_reset(1);
+        r535.gtd_set_processes(0, 2, new int[] {OTHER_VISIBLE, OWN_PID});
+        r535.gtd_set_utilization(0, 2, new int[] {OWN_PID, OTHER_VISIBLE}, new int[] {30, 10});
+        NvmlSensor.Opening opening = NvmlSensor.open(NvmlLibrary.load(r535Library), r535Library, null, OWN_PID, pid -> pid == OTHER_VISIBLE);
+        NvmlSensor sensor = opening.sensor();
+
+        SampleFrame frame = read(sensor, 1_000_000_000L, true);
+
+        // read with a 24-byte stride, the second pid comes from the wrong bytes and our process is not seen
+        assertThat(sensor.share(0).basis()).as("our pid, second in the list, was found").isEqualTo(GpuProcessShare.Basis.UTILIZATION);
+        assertThat(frame.deviceShare(0)).isCloseTo(30.0 / 40, within(1e-12));
+        assertThat(opening.diagnosis().notes()).anyMatch(n -> n.contains("32-byte entries") && n.contains("535.54.03"));
+        sensor.close();
+    }
+
+    @Test
+    void theLayoutRuleFollowsTheDriverVersionAndTheDetailListSymbol() {
+        assertThat(NvmlProcessInfoLayout.of("470.199.02", false).entryBytes).isEqualTo(24);
+        assertThat(NvmlProcessInfoLayout.of("535.54.03", false).entryBytes).isEqualTo(32);
+        assertThat(NvmlProcessInfoLayout.of("545.23.08", false).entryBytes).isEqualTo(32);
+        assertThat(NvmlProcessInfoLayout.of("550.54.15", true).entryBytes).isEqualTo(24);
+        assertThat(NvmlProcessInfoLayout.of("535.183.01", true).entryBytes).as("a 535 branch that has the detail list").isEqualTo(24);
+        assertThat(NvmlProcessInfoLayout.of("", false).entryBytes).isEqualTo(24);
+    }
+
+    @Test
     void deviceThatCannotListProcessesIsUnsplit() {
         gpu.gtd_set_processes_supported(0, 0);
         gpu.gtd_set_processes(1, 3, new int[] {OWN_PID, OTHER_VISIBLE, 99});

@@ -41,14 +41,25 @@ public interface NvmlTestDouble extends Library {
 
     /** The library built by Maven ({@code process-test-classes}); built here with gcc when run outside Maven. */
     static Path library() {
-        Path built = Paths.get("target", "nvml-test-double", "libnvml-test-double.so").toAbsolutePath();
+        return library("libnvml-test-double.so");
+    }
+
+    /** The double built with {@code -DGTD_R535}: an R535 driver, 32-byte process-list entries, no detail list. */
+    static Path r535Library() {
+        return library("libnvml-test-double-r535.so", "-DGTD_R535");
+    }
+
+    private static Path library(String file, String... defines) {
+        Path built = Paths.get("target", "nvml-test-double", file).toAbsolutePath();
         if (Files.isRegularFile(built)) {
             return built;
         }
         try {
             Files.createDirectories(built.getParent());
-            Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O2", "-o", built.toString(),
-                    Paths.get("src", "test", "native", "nvml_test_double.c").toString()).inheritIO().start();
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("gcc", "-shared", "-fPIC", "-O2"));
+            command.addAll(java.util.List.of(defines));
+            command.addAll(java.util.List.of("-o", built.toString(), Paths.get("src", "test", "native", "nvml_test_double.c").toString()));
+            Process gcc = new ProcessBuilder(command).inheritIO().start();
             if (gcc.waitFor() != 0) {
                 throw new IllegalStateException("gcc could not build the NVML test double");
             }
@@ -63,5 +74,9 @@ public interface NvmlTestDouble extends Library {
 
     static NvmlTestDouble load() {
         return Native.load(library().toString(), NvmlTestDouble.class);
+    }
+
+    static NvmlTestDouble loadR535() {
+        return Native.load(r535Library().toString(), NvmlTestDouble.class);
     }
 }
