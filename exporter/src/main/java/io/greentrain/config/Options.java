@@ -70,6 +70,10 @@ public final class Options {
             "How often the sampler reads every energy counter.");
     public static final Option<String> RAPL_ROOT = Option.of("greentrain.rapl.root", text(), "", "",
             "Directory laid out like /sys/class/powercap; empty searches /sys/class/powercap and /sys/devices/virtual/powercap.");
+    public static final Option<String> HYPERVISOR_ROOT = Option.of("greentrain.hypervisor.root", text(), "/var/scaphandre", "/var/scaphandre",
+            "In a virtual machine without RAPL: the directory where the host's per-VM energy counter is mounted (Scaphandre's"
+                    + " qemu exporter layout, intel-rapl:0/energy_uj in microjoules); empty disables. Read before falling back to the"
+                    + " estimate.");
     public static final Option<Boolean> GPU_ENABLED = Option.of("greentrain.gpu.enabled", bool(), true, "true",
             "Read NVIDIA GPUs through NVML when the library is present.");
     public static final Option<String> NVML_LIBRARY = Option.of("greentrain.nvml.library", text(), "libnvidia-ml.so.1",
@@ -140,7 +144,7 @@ public final class Options {
             ENABLED, CONFIG_FILE, LOG_LEVEL, CONSOLE_ENABLED, EAGER, STARTUP_WAIT,
             PROMETHEUS_ENABLED, PROMETHEUS_PORT, PROMETHEUS_HOST, PROMETHEUS_TLS_KEYSTORE, PROMETHEUS_TLS_KEYSTORE_PASSWORD,
             PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD,
-            SAMPLE_INTERVAL, RAPL_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
+            SAMPLE_INTERVAL, RAPL_ROOT, HYPERVISOR_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
             DL4J_ENABLED, SMILE_ENABLED, TRIBUO_ENABLED, SUBSET_ENABLED, API_ENABLED, MODEL_LABEL_LIMIT,
             RECORDS_FILE, RECORDS_FORMAT, RECORDS_DETAIL, RUNS_GAP, PROGRESS_INTERVAL, JFR_ENABLED, OTLP_ENABLED,
             CARBON_ZONE, CARBON_INTENSITY, CARBON_PUE, CARBON_PROVIDER, CARBON_PROVIDER_URL, CARBON_PROVIDER_TOKEN,

@@ -39,6 +39,10 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "Directory laid out like /sys/class/powercap (overrides greentrain.rapl.root).")
     Path raplRoot;
 
+    @Option(names = "--hypervisor-root", paramLabel = "DIR",
+            description = "Where the host's per-VM energy counter is mounted, Scaphandre's qemu layout (overrides greentrain.hypervisor.root).")
+    Path hypervisorRoot;
+
     @Option(names = "--nvml-library", paramLabel = "PATH",
             description = "NVML library name or path (overrides greentrain.nvml.library).")
     String nvmlLibrary;
@@ -66,6 +70,9 @@ public final class DoctorCommand implements Callable<Integer> {
         GreenTrainConfig config = GreenTrainConfig.fromEnvironment("", problem -> out.println("config: " + problem));
         if (raplRoot != null) {
             config = config.with(Options.RAPL_ROOT, raplRoot.toString());
+        }
+        if (hypervisorRoot != null) {
+            config = config.with(Options.HYPERVISOR_ROOT, hypervisorRoot.toString());
         }
         if (nvmlLibrary != null) {
             config = config.with(Options.NVML_LIBRARY, nvmlLibrary);

@@ -9,6 +9,11 @@ public enum EnergySource {
     RAPL("rapl"),
     /** Measured: NVIDIA NVML total-energy counter, or NVML power readings integrated over time. */
     NVML("nvml"),
+    /**
+     * Measured on the host, handed to this virtual machine: a powercap-style {@code energy_uj} counter that the
+     * hypervisor writes for the VM (Scaphandre's {@code qemu} exporter) and mounts into the guest.
+     */
+    HYPERVISOR("hypervisor"),
     /** Modelled: TDP and CPU load for CPUs, watts per GB of installed memory for DRAM. */
     ESTIMATE("estimate");
 

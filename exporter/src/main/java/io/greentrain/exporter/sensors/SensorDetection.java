@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
  * Decides, once, which sensor measures each component on this host (the fallback ladder):
  * <ul>
- *   <li>cpu: RAPL packages (or psys) when readable, else {@link CpuEstimateSensor};</li>
+ *   <li>cpu: RAPL packages (or psys) when readable, else the hypervisor's per-VM counter ({@link HypervisorSensor},
+ *       memory included) when mounted, else {@link CpuEstimateSensor};</li>
  *   <li>dram: RAPL {@code dram} zones when the CPU is read from packages that have them; nothing separate
  *       when the CPU figure is {@code psys} (it contains memory); else {@link DramEstimateSensor}
  *       (unless {@code greentrain.estimate.dram.watts.per.gb} is 0);</li>
@@ -85,6 +87,20 @@ public final class SensorDetection {
                 addDramEstimate(config, sensors, diagnoses, "the RAPL packages have no dram zone (common on AMD and client CPUs)",
                         "no_dram_zone", "", SensorDiagnosis.Severity.QUIET);
             }
+            return;
+        }
+        String hypervisorRoot = config.get(Options.HYPERVISOR_ROOT).trim();
+        Optional<HypervisorSensor> hypervisor = hypervisorRoot.isEmpty() ? Optional.empty()
+                : HypervisorSensor.open(Paths.get(hypervisorRoot), reader);
+        if (hypervisor.isPresent()) {
+            // a VM whose host hands it its energy: measured, memory included (no DRAM estimate on top)
+            sensors.add(hypervisor.get());
+            diagnoses.add(SensorDiagnosis.measured(Component.CPU, EnergySource.HYPERVISOR, hypervisor.get().channels().get(0).detail(),
+                    List.of("no RAPL in this machine (" + raplProblem + "); the host's per-VM counter is read instead",
+                            "Scaphandre's qemu exporter adds power, not energy, per step (its issue #428): its counter may grow"
+                                    + " about 5x too slowly")));
+            diagnoses.add(new SensorDiagnosis(Component.DRAM, null, "included in the cpu figure: the hypervisor's per-VM counter covers memory",
+                    null, null, null, "", SensorDiagnosis.Severity.QUIET, List.of()));
             return;
         }
         CpuPowerEstimate estimate = CpuPowerEstimate.forHost(cpu, CpuTdpTable.load(), config.get(Options.ESTIMATE_CPU_WATTS));

@@ -44,8 +44,24 @@ class DoctorCommandTest {
     }
 
     @Test
+    void aVmWithTheHostsPerVmCounterMountedIsMeasuredNotEstimated() throws Exception {
+        java.nio.file.Path tree = dir.resolve("scaphandre");
+        java.nio.file.Files.createDirectories(tree.resolve("intel-rapl:0:0"));
+        java.nio.file.Files.createDirectories(tree.resolve("intel-rapl:0"));
+        java.nio.file.Files.writeString(tree.resolve("intel-rapl:0/energy_uj"), "123456789");
+
+        String[] result = run("doctor", "--rapl-root", dir.resolve("none").toString(), "--hypervisor-root", tree.toString(),
+                "--nvml-library", "/nowhere/libnvidia-ml.so.1", "--measure", "0");
+
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1]).contains("cpu   source: hypervisor (measured)").contains("intel-rapl:0/energy_uj")
+                .contains("dram  not reported: included in the cpu figure").doesNotContain("estimate (modelled");
+    }
+
+    @Test
     void missingRaplShowsTheEstimateAndTheFix() {
-        String[] result = run("doctor", "--rapl-root", dir.resolve("none").toString(), "--measure", "0");
+        String[] result = run("doctor", "--rapl-root", dir.resolve("none").toString(), "--hypervisor-root", dir.resolve("no-vm").toString(),
+                "--measure", "0");
 
         assertThat(result[0]).isEqualTo("0");
         assertThat(result[1])
