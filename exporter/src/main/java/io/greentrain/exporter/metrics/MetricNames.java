@@ -34,6 +34,14 @@ public final class MetricNames {
     public static final String PROCESS_ENERGY = "greentrain.process.energy";
     /** {@code greentrain_sensor_info{component,source}} = 1 per component with the source in use. */
     public static final String SENSOR_INFO = "greentrain.sensor.info";
+    /**
+     * {@code greentrain_estimate_band_ratio{component,source,bound}} (gauge): the low and high factors of a modelled
+     * component's band ({@code bound} = low or high), present only for components the estimate covers. Multiply
+     * an energy series by it for the range: {@code greentrain_process_energy_joules_total * on (component, source)
+     * group_left greentrain_estimate_band_ratio{bound="high"}}.
+     */
+    public static final String ESTIMATE_BAND = "greentrain.estimate.band";
+    public static final String RATIO = "ratio";
 
     /** {@code greentrain_training_energy_joules_total{library,model,component,source}}. */
     public static final String TRAINING_ENERGY = "greentrain.training.energy";

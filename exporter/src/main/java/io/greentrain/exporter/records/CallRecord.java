@@ -85,6 +85,34 @@ public final class CallRecord {
         return sum;
     }
 
+    /** Whether any component is modelled, so the total carries a band. */
+    public boolean hasEstimate() {
+        for (ComponentEnergy e : energy) {
+            if (e.estimated()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lowest total energy the figures may stand for (measured parts as they are, estimates at their low end). */
+    public double totalLowJoules() {
+        double sum = 0;
+        for (ComponentEnergy e : energy) {
+            sum += e.low();
+        }
+        return sum;
+    }
+
+    /** The highest total energy the figures may stand for. */
+    public double totalHighJoules() {
+        double sum = 0;
+        for (ComponentEnergy e : energy) {
+            sum += e.high();
+        }
+        return sum;
+    }
+
     /** One random id per JVM. */
     public String jvmId() {
         return jvmId;

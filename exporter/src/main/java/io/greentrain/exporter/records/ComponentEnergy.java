@@ -1,5 +1,6 @@
 package io.greentrain.exporter.records;
 
+import io.greentrain.exporter.sensors.EstimateBand;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,21 @@ public final class ComponentEnergy {
 
     public double joules() {
         return joules;
+    }
+
+    /** Whether this figure is modelled and so carries a {@link #low()}..{@link #high()} band ({@link EstimateBand}). */
+    public boolean estimated() {
+        return EstimateBand.applies(source);
+    }
+
+    /** The lowest energy this figure may stand for: {@link #joules()} for a measurement. */
+    public double low() {
+        return joules * EstimateBand.low(component, source);
+    }
+
+    /** The highest energy this figure may stand for: {@link #joules()} for a measurement. */
+    public double high() {
+        return joules * EstimateBand.high(component, source);
     }
 
     @Override

@@ -53,9 +53,16 @@ final class JsonRecordCodec implements RecordCodec {
         node.put(GROUP_NAME, run.groupName());
         ArrayNode energy = node.putArray(ENERGY);
         for (ComponentEnergy e : r.energy()) {
-            energy.addObject().put(COMPONENT, e.component()).put(SOURCE, e.source()).put(JOULES, e.joules());
+            ObjectNode entry = energy.addObject().put(COMPONENT, e.component()).put(SOURCE, e.source()).put(JOULES, e.joules());
+            if (e.estimated()) {
+                // the band of a modelled figure (EstimateBand); readers recompute it from the source, so older files lose nothing
+                entry.put(JOULES_LOW, e.low()).put(JOULES_HIGH, e.high());
+            }
         }
         node.put(TOTAL_JOULES, r.totalJoules());
+        if (r.hasEstimate()) {
+            node.put(TOTAL_JOULES_LOW, r.totalLowJoules()).put(TOTAL_JOULES_HIGH, r.totalHighJoules());
+        }
         node.put(DATA_FINGERPRINT, r.dataFingerprint());
         node.put(CONFIG_FINGERPRINT, r.configFingerprint());
         CarbonFigures c = r.carbon();

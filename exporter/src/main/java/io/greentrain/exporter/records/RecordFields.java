@@ -40,6 +40,11 @@ final class RecordFields {
     static final String SOURCE = "source";
     static final String JOULES = "joules";
     static final String TOTAL_JOULES = "total_joules";
+    /** JSON only, on modelled figures: the band of {@code EstimateBand}. */
+    static final String JOULES_LOW = "joules_low";
+    static final String JOULES_HIGH = "joules_high";
+    static final String TOTAL_JOULES_LOW = "total_joules_low";
+    static final String TOTAL_JOULES_HIGH = "total_joules_high";
     static final String DATA_FINGERPRINT = "data_fingerprint";
     static final String CONFIG_FINGERPRINT = "config_fingerprint";
     static final String CARBON = "carbon";

@@ -59,8 +59,22 @@ public final class EnergyMetrics implements MeterBinder {
                         .tags("component", channel.component().label(), "source", channel.source().label())
                         .description("1 for each component with the source its energy comes from")
                         .register(registry);
+                if (EstimateBand.applies(channel.source().label())) {
+                    bindBand(registry, channel.component().label(), channel.source().label());
+                }
             }
         }
+    }
+
+    /** The band of a modelled component: two constant gauges, so a dashboard can draw the range of any energy series. */
+    private static void bindBand(MeterRegistry registry, String component, String source) {
+        String description = "Factors of a modelled figure's band: the true energy lies between bound=low and bound=high times it";
+        double low = EstimateBand.low(component, source);
+        double high = EstimateBand.high(component, source);
+        Gauge.builder(MetricNames.ESTIMATE_BAND, () -> low).baseUnit(MetricNames.RATIO).description(description)
+                .tags("component", component, "source", source, "bound", "low").register(registry);
+        Gauge.builder(MetricNames.ESTIMATE_BAND, () -> high).baseUnit(MetricNames.RATIO).description(description)
+                .tags("component", component, "source", source, "bound", "high").register(registry);
     }
 
     private enum Reading { HOST, PROCESS, PROCESS_MEASURED, PROCESS_UNSPLIT }

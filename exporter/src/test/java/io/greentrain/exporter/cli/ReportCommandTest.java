@@ -44,7 +44,8 @@ class ReportCommandTest {
         // 40+30+25+5 g; measured = 3000+1000+2000+1000+2500+500 = 10000 J of 11100 J
         assertThat(run.out).contains("(5 runs, 5 calls)").contains("100 g CO2e (zone FR; intensity table:owid-2023)")
                 .contains("90.1 % measured, 9.9 % estimated")
-                .contains("repeated runs    3 kJ in 1 fingerprint(s)")
+                .contains("estimated energy  1.1 kJ, between 550 J and 2.2 kJ")
+                .contains("repeated runs     3 kJ in 1 fingerprint(s)")
                 .contains("1 run(s) have no carbon figures");
         String models = run.out.substring(run.out.indexOf("Per library and model"), run.out.indexOf("Top 2 emitting runs"));
         assertThat(models.lines().skip(2).findFirst().orElse("")).contains("dl4j").contains("MultiLayerNetwork").contains("95")

@@ -43,6 +43,9 @@ class EnergyMetricsTest {
                 .contains("greentrain_process_energy_joules_total{component=\"gpu\",device=\"0\",source=\"nvml\",split=\"measured\"} 0.0")
                 .contains("greentrain_sensor_info{component=\"cpu\",source=\"estimate\"} 1")
                 .contains("greentrain_sensor_info{component=\"gpu\",source=\"nvml\"} 1")
+                .contains("greentrain_estimate_band_ratio{bound=\"low\",component=\"cpu\",source=\"estimate\"} 0.5")
+                .contains("greentrain_estimate_band_ratio{bound=\"high\",component=\"cpu\",source=\"estimate\"} 2.0")
+                .doesNotContain("greentrain_estimate_band_ratio{bound=\"low\",component=\"gpu\"")
                 .doesNotContain("component=\"dram\"")
                 .doesNotContain("_watts");
         sampler.close();

@@ -158,6 +158,8 @@ public final class RecordsSummary {
     private final List<Group> groups;
     private final double measuredJoules;
     private final double estimatedJoules;
+    private final double estimatedLowJoules;
+    private final double estimatedHighJoules;
     private final int callsWithoutCarbon;
     private final Set<String> zones = new LinkedHashSet<>();
     private final Set<String> intensitySources = new LinkedHashSet<>();
@@ -175,6 +177,8 @@ public final class RecordsSummary {
         Map<String, Group> runGroups = new LinkedHashMap<>();
         double measured = 0;
         double estimated = 0;
+        double estimatedLow = 0;
+        double estimatedHigh = 0;
         int withoutCarbon = 0;
         for (CallRecord r : records) {
             total.add(r);
@@ -185,6 +189,8 @@ public final class RecordsSummary {
             for (ComponentEnergy e : r.energy()) {
                 if (e.source().startsWith("estimate")) {
                     estimated += e.joules();
+                    estimatedLow += e.low();
+                    estimatedHigh += e.high();
                 } else {
                     measured += e.joules();
                 }
@@ -202,6 +208,8 @@ public final class RecordsSummary {
         }
         this.measuredJoules = measured;
         this.estimatedJoules = estimated;
+        this.estimatedLowJoules = estimatedLow;
+        this.estimatedHighJoules = estimatedHigh;
         this.callsWithoutCarbon = withoutCarbon;
 
         Comparator<Totals> byImpact = Comparator.comparingDouble(Totals::grams).thenComparingDouble(Totals::joules).reversed();
@@ -304,6 +312,16 @@ public final class RecordsSummary {
 
     public double estimatedJoules() {
         return estimatedJoules;
+    }
+
+    /** The low end of the estimated joules' band ({@code EstimateBand}). */
+    public double estimatedLowJoules() {
+        return estimatedLowJoules;
+    }
+
+    /** The high end of the estimated joules' band. */
+    public double estimatedHighJoules() {
+        return estimatedHighJoules;
     }
 
     /** Share of all joules that was measured (0..1); 0 when no energy is recorded. */

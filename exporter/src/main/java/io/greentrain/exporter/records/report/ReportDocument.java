@@ -45,6 +45,13 @@ public final class ReportDocument {
                 + String.join(", ", s.intensitySources()) + ")")});
         totals.add(new String[] {"measured energy", percent(s.measuredShare()) + " measured, " + percent(
                 s.measuredJoules() + s.estimatedJoules() == 0 ? 0 : 1 - s.measuredShare()) + " estimated"});
+        if (s.estimatedJoules() > 0) {
+            totals.add(new String[] {"estimated energy", HumanUnits.joules(s.estimatedJoules()) + ", between "
+                    + HumanUnits.joules(s.estimatedLowJoules()) + " and " + HumanUnits.joules(s.estimatedHighJoules())
+                    + " (the estimate's published error band; the energy total is between "
+                    + HumanUnits.joules(s.measuredJoules() + s.estimatedLowJoules()) + " and "
+                    + HumanUnits.joules(s.measuredJoules() + s.estimatedHighJoules()) + ")"});
+        }
         totals.add(new String[] {"repeated runs", HumanUnits.joules(s.rerunJoules()) + " in " + s.reruns().size() + " fingerprint(s)"});
         result.add(new ReportSection("Totals", totals, s.callsWithoutCarbon() == 0 ? ""
                 : s.callsWithoutCarbon() + " run(s) have no carbon figures and count 0 g."));

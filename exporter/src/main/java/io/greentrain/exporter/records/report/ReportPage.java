@@ -50,6 +50,12 @@ public final class ReportPage {
             body.append(", <span id=\"total-grams\" data-grams=\"").append(total.grams()).append("\">")
                     .append(HumanUnits.grams(total.grams())).append(" CO2e</span>");
         }
+        if (summary.estimatedJoules() > 0) {
+            body.append("; of it estimated <span id=\"estimated-joules\" data-low=\"").append(summary.estimatedLowJoules())
+                    .append("\" data-high=\"").append(summary.estimatedHighJoules()).append("\">")
+                    .append(HumanUnits.joules(summary.estimatedJoules())).append(" (between ").append(HumanUnits.joules(summary.estimatedLowJoules()))
+                    .append(" and ").append(HumanUnits.joules(summary.estimatedHighJoules())).append(")</span>");
+        }
         body.append("</p>\n");
         body.append("<h2>Energy and CO2e over time</h2>\n<div class=\"chart\" id=\"chart-timeline\"></div>\n");
         body.append("<h2>Energy by component and source</h2>\n<div class=\"chart\" id=\"chart-components\"></div>\n");

@@ -115,6 +115,13 @@ class ReportPageBrowserIT {
         assertThat(totalJoules.getText()).isEqualTo(HumanUnits.joules(joules));
         assertThat(Double.parseDouble(browser.findElement(By.id("total-grams")).getAttribute("data-grams"))).isCloseTo(grams, org.assertj.core.data.Offset.offset(1e-12));
 
+        WebElement estimated = browser.findElement(By.id("estimated-joules"));
+        assertThat(estimated.getText()).as("the range of the estimate").contains("between");
+        double estimatedJoules = records.stream().flatMap(r -> r.energy().stream()).filter(ComponentEnergy::estimated)
+                .mapToDouble(ComponentEnergy::joules).sum();
+        assertThat(Double.parseDouble(estimated.getAttribute("data-low"))).isLessThan(estimatedJoules);
+        assertThat(Double.parseDouble(estimated.getAttribute("data-high"))).isGreaterThan(estimatedJoules);
+
         List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();
         assertThat(console.stream().filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
                 .map(LogEntry::getMessage).collect(Collectors.toList())).as("errors and warnings in the browser console").isEmpty();

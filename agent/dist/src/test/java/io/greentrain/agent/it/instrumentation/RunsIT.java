@@ -67,6 +67,16 @@ class RunsIT {
         assertThat(run.outcome()).isEqualTo("success");
         assertThat(run.totalJoules()).isGreaterThan(0);
         assertThat(run.energy()).anyMatch(e -> e.component().equals("cpu") && e.source().equals("estimate"));
+        // every estimated component of the record as written carries its band: low <= joules <= high
+        com.fasterxml.jackson.databind.JsonNode written = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Files.readAllLines(dir.resolve("minibatch-loop.jsonl")).get(0));
+        assertThat(written.get("energy")).allSatisfy(e -> {
+            assertThat(e.get("source").asText()).isEqualTo("estimate");
+            assertThat(e.get("joules_low").asDouble()).isLessThanOrEqualTo(e.get("joules").asDouble());
+            assertThat(e.get("joules_high").asDouble()).isGreaterThanOrEqualTo(e.get("joules").asDouble());
+        });
+        assertThat(written.get("total_joules_low").asDouble()).isLessThanOrEqualTo(run.totalJoules());
+        assertThat(written.get("total_joules_high").asDouble()).isGreaterThanOrEqualTo(run.totalJoules());
         // besides one progress line per progress.interval (10 s) while the loop runs (a slow CI machine takes 15 s)
         List<String> lines = job.greenTrainLines();
         List<String> progress = lines.stream().filter(l -> l.contains(" running ")).collect(Collectors.toList());
