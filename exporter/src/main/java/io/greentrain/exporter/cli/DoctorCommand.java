@@ -3,6 +3,7 @@ package io.greentrain.exporter.cli;
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.sensors.Component;
+import io.greentrain.exporter.sensors.CpuId;
 import io.greentrain.exporter.sensors.CpuModel;
 import io.greentrain.exporter.sensors.EnergySampler;
 import io.greentrain.exporter.sensors.EnergySnapshot;
@@ -82,7 +83,9 @@ public final class DoctorCommand implements Callable<Integer> {
         out.println("GreenTrain doctor: energy sensors of this host (" + cpu + ")");
         out.println("powercap searched under: " + SensorDetection.raplRoots(config));
         out.println();
-        SensorSet sensors = SensorDetection.detect(config, System.getenv(), SysfsReader.DIRECT, System::nanoTime, cpu);
+        CpuId cpuId = CpuId.detect();
+        out.println("cpuid: " + cpuId);
+        SensorSet sensors = SensorDetection.detect(config, System.getenv(), SysfsReader.DIRECT, System::nanoTime, cpu, cpuId);
         EnergySampler sampler = new EnergySampler(sensors, EnergySampler.MIN_INTERVAL, System::nanoTime, System::currentTimeMillis);
         try {
             for (SensorDiagnosis diagnosis : sensors.diagnoses()) {

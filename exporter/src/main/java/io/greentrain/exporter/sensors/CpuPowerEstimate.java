@@ -36,11 +36,28 @@ public final class CpuPowerEstimate {
         this.basis = Objects.requireNonNull(basis);
     }
 
+    /** {@link #forHost(CpuModel, CpuTdpTable, double, CpuId)} without CPUID facts. */
+    public static CpuPowerEstimate forHost(CpuModel cpu, CpuTdpTable table, double configuredWattsPerSocket) {
+        return forHost(cpu, table, configuredWattsPerSocket, CpuId.UNKNOWN);
+    }
+
     /**
+     * The first rule that applies, named in {@link #basis()} so that {@code doctor} can say which one chose the figure:
+     * <ol>
+     *   <li>{@code greentrain.estimate.cpu.watts} x sockets, when set;</li>
+     *   <li>in a virtual machine (CPUID hypervisor bit), the architecture's watts per vCPU ({@link VcpuPowerTable}) x vCPUs:
+     *       a physical socket's TDP would charge a 2-vCPU VM for the whole socket;</li>
+     *   <li>the model's TDP from {@link CpuTdpTable} x sockets;</li>
+     *   <li>on bare metal with a model the table does not know, the architecture's watts per thread x threads;</li>
+     *   <li>in a VM whose architecture is not recognised, CCF's AWS average per vCPU x vCPUs;</li>
+     *   <li>{@link #DEFAULT_WATTS_PER_THREAD} x logical CPUs.</li>
+     * </ol>
+     *
      * @param configuredWattsPerSocket {@code greentrain.estimate.cpu.watts}; 0 means "look the model up"
      */
-    public static CpuPowerEstimate forHost(CpuModel cpu, CpuTdpTable table, double configuredWattsPerSocket) {
+    public static CpuPowerEstimate forHost(CpuModel cpu, CpuTdpTable table, double configuredWattsPerSocket, CpuId id) {
         Objects.requireNonNull(cpu, "cpu");
+        Objects.requireNonNull(id, "id");
         if (configuredWattsPerSocket < 0 || Double.isNaN(configuredWattsPerSocket) || Double.isInfinite(configuredWattsPerSocket)) {
             throw new IllegalArgumentException("configured CPU watts must be finite and >= 0: " + configuredWattsPerSocket);
         }
@@ -48,13 +65,33 @@ public final class CpuPowerEstimate {
             return new CpuPowerEstimate(configuredWattsPerSocket * cpu.sockets(),
                     "configured greentrain.estimate.cpu.watts=" + fmt(configuredWattsPerSocket) + " W x " + cpu.sockets() + " socket(s)");
         }
+        Optional<VcpuPowerTable.Architecture> architecture = VcpuPowerTable.of(id);
+        String override = "; set greentrain.estimate.cpu.watts (W per socket, your share in a VM) to override";
+        if (id.virtualMachine() && architecture.isPresent()) {
+            return perVcpu(cpu, architecture.get(), "rule: virtual machine, CPUID " + id + " -> " + architecture.get().name, override, "vCPUs");
+        }
         Optional<CpuTdpTable.Match> match = table.lookup(cpu.name());
         if (match.isPresent()) {
             return new CpuPowerEstimate(match.get().wattsPerSocket() * cpu.sockets(), "TDP table: '" + match.get().name() + "' "
                     + fmt(match.get().wattsPerSocket()) + " W x " + cpu.sockets() + " socket(s)");
         }
+        if (architecture.isPresent()) {
+            return perVcpu(cpu, architecture.get(), "rule: model '" + cpu.name() + "' not in the TDP table, CPUID " + id + " -> "
+                    + architecture.get().name, override, "threads");
+        }
+        if (id.virtualMachine()) {
+            return perVcpu(cpu, VcpuPowerTable.AWS_AVERAGE, "rule: virtual machine, CPUID " + id + " not a known architecture", override,
+                    "vCPUs");
+        }
         return new CpuPowerEstimate(DEFAULT_WATTS_PER_THREAD * cpu.logicalCpus(), "model '" + cpu.name()
-                + "' not in the TDP table: default " + fmt(DEFAULT_WATTS_PER_THREAD) + " W x " + cpu.logicalCpus() + " threads");
+                + "' not in the TDP table: default " + fmt(DEFAULT_WATTS_PER_THREAD) + " W x " + cpu.logicalCpus() + " threads" + override);
+    }
+
+    private static CpuPowerEstimate perVcpu(CpuModel cpu, VcpuPowerTable.Architecture architecture, String rule, String override,
+                                            String unit) {
+        return new CpuPowerEstimate(architecture.maxWatts * cpu.logicalCpus(), rule + ": " + fmt(architecture.maxWatts)
+                + " W per vCPU (Cloud Carbon Footprint coefficients, ccf-coefficients b0032d92) x " + cpu.logicalCpus() + " " + unit
+                + override);
     }
 
     /** Host CPU power in watts at load u (clamped to [0, 1]). */

@@ -31,7 +31,7 @@ public final class SensorDetection {
 
     /** Detects on the real host. {@code environment} supplies {@code CUDA_VISIBLE_DEVICES}. */
     public static SensorSet detect(GreenTrainConfig config, Map<String, String> environment) {
-        return detect(config, environment, SysfsReader.DIRECT, System::nanoTime, CpuModel.detect());
+        return detect(config, environment, SysfsReader.DIRECT, System::nanoTime, CpuModel.detect(), CpuId.detect());
     }
 
     /**
@@ -43,11 +43,17 @@ public final class SensorDetection {
      */
     public static SensorSet detect(GreenTrainConfig config, Map<String, String> environment, SysfsReader reader,
                                    LongSupplier nanoClock, CpuModel cpu) {
+        return detect(config, environment, reader, nanoClock, cpu, CpuId.UNKNOWN);
+    }
+
+    /** As above, with what CPUID and DMI say of the processor (the estimate's rules for generic CPU names). */
+    public static SensorSet detect(GreenTrainConfig config, Map<String, String> environment, SysfsReader reader,
+                                   LongSupplier nanoClock, CpuModel cpu, CpuId cpuId) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(environment, "environment");
         List<EnergySensor> sensors = new ArrayList<>();
         List<SensorDiagnosis> diagnoses = new ArrayList<>();
-        detectCpuAndDram(config, reader, cpu, sensors, diagnoses);
+        detectCpuAndDram(config, reader, cpu, cpuId, sensors, diagnoses);
         detectGpu(config, environment, sensors, diagnoses);
         return new SensorSet(sensors, diagnoses, ProcessCpuShare.forThisProcess(nanoClock), ResidentMemoryShare.forThisProcess());
     }
@@ -58,7 +64,7 @@ public final class SensorDetection {
         return root.isEmpty() ? RaplZoneDiscovery.DEFAULT_ROOTS : List.of(Paths.get(root));
     }
 
-    private static void detectCpuAndDram(GreenTrainConfig config, SysfsReader reader, CpuModel cpu, List<EnergySensor> sensors,
+    private static void detectCpuAndDram(GreenTrainConfig config, SysfsReader reader, CpuModel cpu, CpuId cpuId, List<EnergySensor> sensors,
                                          List<SensorDiagnosis> diagnoses) {
         RaplSelection selection = new RaplZoneDiscovery(raplRoots(config), reader).select();
         RaplSensor rapl = null;
@@ -103,7 +109,7 @@ public final class SensorDetection {
                     null, null, null, "", SensorDiagnosis.Severity.QUIET, List.of()));
             return;
         }
-        CpuPowerEstimate estimate = CpuPowerEstimate.forHost(cpu, CpuTdpTable.load(), config.get(Options.ESTIMATE_CPU_WATTS));
+        CpuPowerEstimate estimate = CpuPowerEstimate.forHost(cpu, CpuTdpTable.load(), config.get(Options.ESTIMATE_CPU_WATTS), cpuId);
         CpuEstimateSensor cpuSensor = new CpuEstimateSensor(estimate);
         sensors.add(cpuSensor);
         boolean fault = !RaplSelection.ABSENT.equals(raplReason);

@@ -96,4 +96,48 @@ class CpuPowerEstimateTest {
         assertThat(model.sockets()).isEqualTo(2);
         assertThat(model.logicalCpus()).isEqualTo(3);
     }
+
+    private static CpuId cpuid(String... cpuinfo) {
+        return CpuId.parse(java.util.List.of(cpuinfo), "", "");
+    }
+
+    @Test
+    void aGenericNameInAVmIsPricedPerVcpuByItsCpuidArchitecture() {
+        // this build VM: "AMD EPYC", family 25 model 1 (Zen 3, Milan), hypervisor bit, 2 vCPUs
+        CpuId milan = cpuid("processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 25", "model\t\t: 1",
+                "model name\t: AMD EPYC", "stepping\t: 1", "flags\t\t: fpu sse avx2 hypervisor", "processor\t: 1");
+        CpuPowerEstimate estimate = CpuPowerEstimate.forHost(new CpuModel("AMD EPYC", 1, 2), TABLE, 0, milan);
+        assertThat(estimate.tdpWatts()).isCloseTo(2 * 1.957, within(1e-9));
+        assertThat(estimate.basis()).contains("rule: virtual machine").contains("EPYC 3rd Gen (Zen 3)").contains("1.957 W per vCPU")
+                .contains("x 2 vCPUs").contains("greentrain.estimate.cpu.watts");
+    }
+
+    @Test
+    void intelModel85IsCascadeLakeWithVnniAndSkylakeWithout() {
+        String[] base = {"processor\t: 0", "vendor_id\t: GenuineIntel", "cpu family\t: 6", "model\t\t: 85",
+                "model name\t: Intel(R) Xeon(R) Processor"};
+        CpuId cascade = CpuId.parse(java.util.List.of(base[0], base[1], base[2], base[3], base[4], "flags\t\t: avx512f avx512_vnni hypervisor"), "", "");
+        CpuId skylake = CpuId.parse(java.util.List.of(base[0], base[1], base[2], base[3], base[4], "flags\t\t: avx512f hypervisor"), "", "");
+        CpuModel vm = new CpuModel("Intel(R) Xeon(R) Processor", 1, 4);
+        assertThat(CpuPowerEstimate.forHost(vm, TABLE, 0, cascade).tdpWatts()).isCloseTo(4 * 4.063, within(1e-9));
+        assertThat(CpuPowerEstimate.forHost(vm, TABLE, 0, skylake).tdpWatts()).isCloseTo(4 * 4.104, within(1e-9));
+    }
+
+    @Test
+    void armNeoverseN1IsGraviton2AndAnUnknownVmTakesTheCcfAverage() {
+        CpuId n1 = cpuid("processor\t: 0", "Features\t: fp asimd", "CPU implementer\t: 0x41", "CPU part\t: 0xd0c");
+        assertThat(CpuPowerEstimate.forHost(new CpuModel("", 1, 2), TABLE, 0, n1).basis()).contains("Graviton2");
+        CpuId odd = cpuid("processor\t: 0", "vendor_id\t: GenuineIntel", "cpu family\t: 6", "model\t\t: 1", "flags\t\t: hypervisor");
+        CpuPowerEstimate average = CpuPowerEstimate.forHost(new CpuModel("Common KVM processor", 1, 2), TABLE, 0, odd);
+        assertThat(average.tdpWatts()).isCloseTo(7.0, within(1e-9));
+        assertThat(average.basis()).contains("not a known architecture");
+        CpuPowerEstimate bare = CpuPowerEstimate.forHost(new CpuModel("Mystery CPU", 1, 2), TABLE, 0, CpuId.UNKNOWN);
+        assertThat(bare.basis()).contains("default 4 W x 2 threads");
+    }
+
+    @Test
+    void theConfiguredWattsStillWin() {
+        CpuId milan = cpuid("processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 25", "model\t\t: 1", "flags\t\t: hypervisor");
+        assertThat(CpuPowerEstimate.forHost(new CpuModel("AMD EPYC", 1, 2), TABLE, 9, milan).tdpWatts()).isEqualTo(9.0);
+    }
 }
