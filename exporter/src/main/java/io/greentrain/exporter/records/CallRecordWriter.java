@@ -37,6 +37,8 @@ public final class CallRecordWriter {
     private final RecordFormat format;
     private final RecordCodec codec;
     private final ChannelOpener opener;
+    /** The file's size right after this writer's last append; -1 before the first. */
+    private long sizeAfterOurLastWrite = -1;
 
     public CallRecordWriter(Path file, RecordFormat format) {
         this(file, format, path -> FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -56,6 +58,14 @@ public final class CallRecordWriter {
 
     public RecordFormat format() {
         return format;
+    }
+
+    /** Whether the file's last byte is a newline (a channel of its own: an append channel cannot read). */
+    private static boolean endsWithNewline(Path file, long size) throws IOException {
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return read.read(last, size - 1) == 1 && last.get(0) == '\n';
+        }
     }
 
     /** Checks up front that the directory exists, so a typo shows at start-up rather than after the first call. */
@@ -79,11 +89,22 @@ public final class CallRecordWriter {
         try (FileChannel channel = opener.open(file)) {
             long before = channel.size();
             String text = before == 0 && !codec.header().isEmpty() ? codec.header() + "\n" + line : line;
+            // only when someone else wrote since our last append (a JVM before us, or beside us): our own lines are whole
+            if (before > 0 && before != sizeAfterOurLastWrite && !endsWithNewline(file, before)) {
+                // A JVM killed while writing can leave part of a line: Linux checks for a fatal signal between the pages
+                // of a write, so a record that straddles a page boundary may be cut there. Start on a line of our own,
+                // so the fragment stays one damaged line that the reader skips and counts, and nothing is overwritten
+                // (a truncation could race another JVM appending to the same file).
+                text = "\n" + text;
+                AgentLog.problem("records", "partial_line", "records file " + file + " ended in the middle of a line (a JVM killed"
+                        + " while writing?); it is left as it is, and readers skip it");
+            }
             ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             try {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
+                sizeAfterOurLastWrite = channel.size();
             } catch (IOException e) {
                 cutBack(channel, before);
                 throw e;

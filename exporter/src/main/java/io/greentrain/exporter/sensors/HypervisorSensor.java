@@ -39,7 +39,7 @@ public final class HypervisorSensor implements EnergySensor {
         for (Path file : files) {
             CounterFile counter = reader.counter(file);
             counters.add(counter);
-            wrapping.add(new WrappingCounter(range(file.resolveSibling("max_energy_range_uj"), reader), counter.read()));
+            wrapping.add(new WrappingCounter(range(file.resolveSibling("max_energy_range_uj"), reader), firstReading(counter)));
         }
         this.channels = List.of(EnergyChannel.cpu(EnergySource.HYPERVISOR, "hypervisor counter" + (files.size() == 1 ? " " : "s ")
                 + files + " (the VM's share of the host's energy, memory included, as Scaphandre's qemu exporter writes it)"));
@@ -75,6 +75,28 @@ public final class HypervisorSensor implements EnergySensor {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The host rewrites the file in place (truncate, then write), so a read can find it empty: try a few times over
+     * about 100 ms before giving up on the mount.
+     */
+    private static long firstReading(CounterFile counter) throws IOException {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                return counter.read();
+            } catch (IOException | RuntimeException e) {
+                last = e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new IOException("counter unreadable after retries: " + (last == null ? "interrupted" : last.getMessage()));
     }
 
     private static long range(Path file, SysfsReader reader) {

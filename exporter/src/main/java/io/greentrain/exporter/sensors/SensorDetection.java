@@ -2,6 +2,7 @@ package io.greentrain.exporter.sensors;
 
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
+import io.greentrain.exporter.status.AgentLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -98,6 +99,11 @@ public final class SensorDetection {
         String hypervisorRoot = config.get(Options.HYPERVISOR_ROOT).trim();
         Optional<HypervisorSensor> hypervisor = hypervisorRoot.isEmpty() ? Optional.empty()
                 : HypervisorSensor.open(Paths.get(hypervisorRoot), reader);
+        if (hypervisor.isEmpty() && !hypervisorRoot.isEmpty() && !"default".equals(config.origin(Options.HYPERVISOR_ROOT))) {
+            // the default mount is absent on most machines; one the user named is a mistake worth a line
+            AgentLog.problem("hypervisor", "not_found", Options.HYPERVISOR_ROOT.key() + "='" + hypervisorRoot + "' holds no readable"
+                    + " intel-rapl:N/energy_uj (Scaphandre's qemu layout); the hypervisor's counter is not read");
+        }
         if (hypervisor.isPresent()) {
             // a VM whose host hands it its energy: measured, memory included (no DRAM estimate on top)
             sensors.add(hypervisor.get());

@@ -154,8 +154,9 @@ class CallRecordWriterTest {
                 StandardOpenOption.APPEND);
         new CallRecordWriter(file, RecordFormat.JSONL).append(Records.sample("B", 1, null));
         CallRecordReader.Result result = CallRecordReader.read(file);
-        assertThat(result.records()).extracting(CallRecord::model).containsExactly("A");
-        assertThat(result.skipped()).isEqualTo(3); // the last record shares a line with the cut-off one
+        // the writer of B saw the cut-off line and started on a new one: B is kept, the fragment counted
+        assertThat(result.records()).extracting(CallRecord::model).containsExactly("A", "B");
+        assertThat(result.skipped()).isEqualTo(3);
         assertThat(result.firstProblem()).startsWith("line 2:").contains("missing field");
     }
 
@@ -303,5 +304,24 @@ class CallRecordWriterTest {
         protected void implCloseChannel() throws IOException {
             inner.close();
         }
+    }
+
+    @Test
+    void aLineCutOffByAKilledJvmIsLeftAloneAndTheNextRecordStartsOnALineOfItsOwn() throws Exception {
+        Path file = dir.resolve("cut.jsonl");
+        CallRecordWriter before = new CallRecordWriter(file, RecordFormat.JSONL);
+        assertThat(before.append(Records.sample("MultiLayerNetwork", 10, null))).isTrue();
+        String whole = Files.readString(file);
+        Files.writeString(file, whole + whole.substring(0, 40)); // what a kill between two pages of a write leaves
+
+        CallRecordWriter next = new CallRecordWriter(file, RecordFormat.JSONL);
+        assertThat(next.append(Records.sample("ComputationGraph", 20, null))).isTrue();
+        assertThat(next.append(Records.sample("ComputationGraph", 30, null))).isTrue();
+
+        String text = Files.readString(file);
+        assertThat(text).startsWith(whole + whole.substring(0, 40) + "\n").endsWith("\n");
+        CallRecordReader.Result read = CallRecordReader.read(file);
+        assertThat(read.skipped()).as("the fragment, and only it").isEqualTo(1);
+        assertThat(read.records()).extracting(CallRecord::model).containsExactly("MultiLayerNetwork", "ComputationGraph", "ComputationGraph");
     }
 }

@@ -255,6 +255,8 @@ class ConfigFaultsIT {
                         Options.PROMETHEUS_AUTH_USER.key(), "Lonely-pw-6a7b", 0, null),
                 Arguments.of("greentrain.rapl.root", "", sys("greentrain.rapl.root", missingDir.resolve("powercap")),
                         missingDir.resolve("powercap").toString(), null, 0, null),
+                Arguments.of("greentrain.hypervisor.root", "", sys("greentrain.hypervisor.root", missingDir.resolve("scaphandre")),
+                        missingDir.resolve("scaphandre").toString(), null, 0, null),
                 Arguments.of("greentrain.nvml.library", "", sys("greentrain.nvml.library", missingDir.resolve("libnvidia-ml.so.1")),
                         missingDir.resolve("libnvidia-ml.so.1").toString(), null, 0, null),
                 Arguments.of("greentrain.records.file", "", sys("greentrain.records.file", missingDir.resolve("calls.jsonl")),
