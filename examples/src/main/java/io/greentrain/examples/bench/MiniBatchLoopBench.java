@@ -164,10 +164,10 @@ public final class MiniBatchLoopBench {
                     ratios[i] = loop[i] / none[i];
                     micros[i] = (loop[i] - none[i]) * 1e6 / CALLS;
                 }
-                ratio = "x" + cell(ratios, "%.3f");
-                perBatch = cell(micros, "%+.1f") + " us";
+                ratio = "x" + StartupBench.cell(ratios, "%.3f");
+                perBatch = StartupBench.cell(micros, "%+.1f") + " us";
             }
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", variant, cell(loop, "%.3f"), ratio, perBatch,
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", variant, StartupBench.cell(loop, "%.3f"), ratio, perBatch,
                     range(picked.stream().mapToDouble(Run::runRecords).toArray()), range(picked.stream().mapToDouble(Run::callsCounted).toArray()),
                     range(picked.stream().mapToDouble(Run::greenTrainLines).toArray())));
         }
@@ -178,11 +178,6 @@ public final class MiniBatchLoopBench {
 
     private static List<Run> pick(List<Run> runs, String variant) {
         return runs.stream().filter(r -> r.variant().equals(variant)).toList();
-    }
-
-    private static String cell(double[] values, String format) {
-        return String.format(Locale.ROOT, format + " [" + format + ".." + format + "]", OverheadBench.median(values),
-                Arrays.stream(values).min().orElse(Double.NaN), Arrays.stream(values).max().orElse(Double.NaN));
     }
 
     private static String range(double[] values) {

@@ -176,7 +176,8 @@ public final class StartupBench {
         return runs.stream().filter(r -> r.job().equals(job.name()) && r.agent() == agent).toList();
     }
 
-    private static String cell(double[] values, String format) {
+    /** median [min..max] in {@code format}; shared by the bench reports. */
+    static String cell(double[] values, String format) {
         return String.format(Locale.ROOT, format + " [" + format + ".." + format + "]", OverheadBench.median(values),
                 Arrays.stream(values).min().orElse(Double.NaN), Arrays.stream(values).max().orElse(Double.NaN));
     }

@@ -1,6 +1,5 @@
 package io.greentrain.exporter.sensors;
 
-import io.greentrain.exporter.status.AgentLog;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,18 +27,16 @@ import java.util.Optional;
  */
 public final class HypervisorSensor implements EnergySensor {
 
-    private final List<Path> files;
-    private final List<CounterFile> counters = new ArrayList<>();
-    private final List<WrappingCounter> wrapping = new ArrayList<>();
+    private final List<CheckedCounter> counters = new ArrayList<>();
     private final List<EnergyChannel> channels;
     private long microjoules;
 
-    private HypervisorSensor(Path root, List<Path> files, SysfsReader reader) throws IOException {
-        this.files = files;
+    private HypervisorSensor(List<Path> files, SysfsReader reader) throws IOException {
         for (Path file : files) {
             CounterFile counter = reader.counter(file);
-            counters.add(counter);
-            wrapping.add(new WrappingCounter(range(file.resolveSibling("max_energy_range_uj"), reader), firstReading(counter)));
+            // the host rewrites the file in place: an empty or half-written value is skipped, the next read catches up
+            counters.add(new CheckedCounter(counter, file, new WrappingCounter(range(file.resolveSibling("max_energy_range_uj"), reader),
+                    firstReading(counter)), "hypervisor", file.toString(), "skipped until it can be read again"));
         }
         this.channels = List.of(EnergyChannel.cpu(EnergySource.HYPERVISOR, "hypervisor counter" + (files.size() == 1 ? " " : "s ")
                 + files + " (the VM's share of the host's energy, memory included, as Scaphandre's qemu exporter writes it)"));
@@ -71,7 +68,7 @@ public final class HypervisorSensor implements EnergySensor {
         }
         files.sort(null);
         try {
-            return Optional.of(new HypervisorSensor(root, files, reader));
+            return Optional.of(new HypervisorSensor(files, reader));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -114,26 +111,16 @@ public final class HypervisorSensor implements EnergySensor {
 
     @Override
     public void read(SampleFrame frame, int firstChannel) {
-        double elapsedSeconds = Math.max(1.0, frame.elapsedSeconds());
-        long plausible = (long) (RaplSensor.PLAUSIBLE_MAX_WATTS * 1e6 * elapsedSeconds);
-        for (int i = 0; i < counters.size(); i++) {
-            long reading;
-            try {
-                reading = counters.get(i).read();
-            } catch (IOException | RuntimeException e) {
-                // the host rewrites the file in place: an empty or half-written value is skipped, the next read catches up
-                AgentLog.problem("hypervisor", "read_failed", "cannot read " + files.get(i) + " (" + e.getClass().getSimpleName()
-                        + "); skipped until it can be read again");
-                continue;
-            }
-            long delta = wrapping.get(i).advance(reading);
-            if (delta > plausible) {
-                AgentLog.problem("hypervisor", "implausible_delta", files.get(i) + " jumped by " + delta / 1e6 + " J in "
-                        + frame.elapsedSeconds() + " s (counter reset?); that jump is not counted");
-                continue;
-            }
-            microjoules += delta;
+        for (CheckedCounter counter : counters) {
+            microjoules += counter.delta(frame);
         }
         frame.setHostJoules(firstChannel, microjoules / 1e6);
+    }
+
+    @Override
+    public void close() {
+        for (CheckedCounter counter : counters) {
+            counter.close();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.greentrain.exporter.sensors;
 
-import io.greentrain.exporter.status.AgentLog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,7 @@ public final class RaplSensor implements EnergySensor {
     private final List<RaplZone> zones = new ArrayList<>();
     private final List<Integer> channelOfZone = new ArrayList<>();
     private final List<EnergyChannel> channels = new ArrayList<>();
-    private final WrappingCounter[] counters;
-    private final CounterFile[] files;
+    private final CheckedCounter[] checked;
     private final long[] microjoules;
 
     /**
@@ -56,12 +54,12 @@ public final class RaplSensor implements EnergySensor {
                 channelOfZone.add(1);
             }
         }
-        counters = new WrappingCounter[zones.size()];
-        files = new CounterFile[zones.size()];
+        checked = new CheckedCounter[zones.size()];
         for (int i = 0; i < zones.size(); i++) {
             RaplZone zone = zones.get(i);
-            files[i] = reader.counter(zone.energyFile());
-            counters[i] = new WrappingCounter(zone.maxEnergyRangeMicrojoules(), files[i].read());
+            CounterFile file = reader.counter(zone.energyFile());
+            checked[i] = new CheckedCounter(file, zone.energyFile(), new WrappingCounter(zone.maxEnergyRangeMicrojoules(), file.read()), "rapl",
+                    "RAPL zone " + zone, "that zone's energy is not counted until it can be read again");
         }
         microjoules = new long[channels.size()];
     }
@@ -73,24 +71,8 @@ public final class RaplSensor implements EnergySensor {
 
     @Override
     public void read(SampleFrame frame, int firstChannel) {
-        double elapsedSeconds = Math.max(1.0, frame.elapsedSeconds());
-        long plausible = (long) (PLAUSIBLE_MAX_WATTS * 1e6 * elapsedSeconds);
-        for (int i = 0; i < counters.length; i++) {
-            long reading;
-            try {
-                reading = files[i].read();
-            } catch (IOException | RuntimeException e) {
-                AgentLog.problem("rapl", "read_failed", "cannot read " + zones.get(i).energyFile() + " (" + e.getClass().getSimpleName()
-                        + "); that zone's energy is not counted until it can be read again");
-                continue;
-            }
-            long delta = counters[i].advance(reading);
-            if (delta > plausible) {
-                AgentLog.problem("rapl", "implausible_delta", "RAPL zone " + zones.get(i) + " jumped by " + delta / 1e6
-                        + " J in " + frame.elapsedSeconds() + " s (counter reset?); that jump is not counted");
-                continue;
-            }
-            microjoules[channelOfZone.get(i)] += delta;
+        for (int i = 0; i < checked.length; i++) {
+            microjoules[channelOfZone.get(i)] += checked[i].delta(frame);
         }
         for (int c = 0; c < microjoules.length; c++) {
             frame.setHostJoules(firstChannel + c, microjoules[c] / 1e6);
@@ -113,8 +95,8 @@ public final class RaplSensor implements EnergySensor {
 
     @Override
     public void close() {
-        for (CounterFile file : files) {
-            file.close();
+        for (CheckedCounter counter : checked) {
+            counter.close();
         }
     }
 
