@@ -19,17 +19,18 @@ import java.util.Map;
 final class SyntheticExposition implements AutoCloseable {
 
     /** Values per label: two where the dashboard distinguishes them (measured vs estimated, success vs error). */
-    private static final Map<String, List<String>> LABEL_VALUES = Map.of(
-            "component", List.of("cpu", "dram"),
-            "source", List.of("rapl", "estimate"),
-            "device", List.of("0"),
-            "library", List.of("tribuo"),
-            "model", List.of("LogisticRegressionTrainer"),
-            "outcome", List.of("success", "error"),
-            "reason", List.of("unwritable"),
-            "zone", List.of("FR"),
-            "version", List.of("0.1.0-SNAPSHOT"),
-            "java_version", List.of("17"));
+    private static final Map<String, List<String>> LABEL_VALUES = Map.ofEntries(
+            Map.entry("component", List.of("cpu", "dram")),
+            Map.entry("source", List.of("rapl", "estimate")),
+            Map.entry("bound", List.of("low", "high")),
+            Map.entry("device", List.of("0")),
+            Map.entry("library", List.of("tribuo")),
+            Map.entry("model", List.of("LogisticRegressionTrainer")),
+            Map.entry("outcome", List.of("success", "error")),
+            Map.entry("reason", List.of("unwritable")),
+            Map.entry("zone", List.of("FR")),
+            Map.entry("version", List.of("0.1.0-SNAPSHOT")),
+            Map.entry("java_version", List.of("17")));
 
     private final HttpServer server;
     private final long startNanos = System.nanoTime();
