@@ -3,6 +3,7 @@ package io.greentrain.config;
 import static io.greentrain.config.ValueType.bool;
 import static io.greentrain.config.ValueType.decimal;
 import static io.greentrain.config.ValueType.duration;
+import static io.greentrain.config.ValueType.httpUrl;
 import static io.greentrain.config.ValueType.integer;
 import static io.greentrain.config.ValueType.oneOf;
 import static io.greentrain.config.ValueType.text;
@@ -63,6 +64,25 @@ public final class Options {
             "User name for HTTP basic auth; empty disables auth.");
     public static final Option<String> PROMETHEUS_AUTH_PASSWORD = Option.secret("greentrain.prometheus.auth.password",
             "Password for HTTP basic auth (secret: never logged).");
+
+    // --- fleet: discovery and final values --------------------------------------------------------
+    public static final Option<String> DISCOVERY_DIR = Option.of("greentrain.discovery.dir", text(), "", "",
+            "Directory for Prometheus file-based service discovery (file_sd_configs): the agent writes one target file per"
+                    + " JVM (greentrain-<host>-<pid>.json, atomically) once its endpoint is up and removes it at exit; files"
+                    + " of JVMs on this host that died without exiting are removed too. Empty: off. Use with"
+                    + " greentrain.prometheus.port=0 where several JVMs share a host.");
+    public static final Option<String> DISCOVERY_ADDRESS = Option.of("greentrain.discovery.address", text(), "", "",
+            "Host name or IP Prometheus should scrape, written to the target file. Empty: the endpoint's bind address when"
+                    + " it is a specific one, else this host's name.");
+    public static final Option<String> PUSHGATEWAY_URL = Option.of("greentrain.pushgateway.url", httpUrl(), "", "",
+            "Prometheus Pushgateway that receives the final values of every GreenTrain metric at exit (a PUT under job"
+                    + " greentrain.pushgateway.job, grouped by Spark application and executor, or by host and pid outside"
+                    + " Spark), so a JVM that ends between two scrapes is still counted. Empty: off.");
+    public static final Option<String> PUSHGATEWAY_JOB = Option.of("greentrain.pushgateway.job", text(), "greentrain", "greentrain",
+            "Job name of the Pushgateway grouping key.");
+    public static final Option<Duration> PUSHGATEWAY_TIMEOUT = Option.of("greentrain.pushgateway.timeout",
+            duration(Duration.ofMillis(100), Duration.ofSeconds(30)), Duration.ofSeconds(3), "3s",
+            "Longest the exit push may take (connect and response); the JVM's exit waits at most this long for it.");
 
     // --- sensors ------------------------------------------------------------------------------------
     public static final Option<Duration> SAMPLE_INTERVAL = Option.of("greentrain.sample.interval",
@@ -143,7 +163,8 @@ public final class Options {
     private static final List<Option<?>> ALL = Collections.unmodifiableList(Arrays.asList(
             ENABLED, CONFIG_FILE, LOG_LEVEL, CONSOLE_ENABLED, EAGER, STARTUP_WAIT,
             PROMETHEUS_ENABLED, PROMETHEUS_PORT, PROMETHEUS_HOST, PROMETHEUS_TLS_KEYSTORE, PROMETHEUS_TLS_KEYSTORE_PASSWORD,
-            PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD,
+            PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD, DISCOVERY_DIR, DISCOVERY_ADDRESS, PUSHGATEWAY_URL, PUSHGATEWAY_JOB,
+            PUSHGATEWAY_TIMEOUT,
             SAMPLE_INTERVAL, RAPL_ROOT, HYPERVISOR_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
             DL4J_ENABLED, SMILE_ENABLED, TRIBUO_ENABLED, SUBSET_ENABLED, API_ENABLED, MODEL_LABEL_LIMIT,
             RECORDS_FILE, RECORDS_FORMAT, RECORDS_DETAIL, RUNS_GAP, PROGRESS_INTERVAL, JFR_ENABLED, OTLP_ENABLED,

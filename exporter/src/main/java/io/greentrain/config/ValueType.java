@@ -166,6 +166,39 @@ public interface ValueType<T> {
         };
     }
 
+    /** Empty (off) or an absolute http or https URL with a host. */
+    static ValueType<String> httpUrl() {
+        return new ValueType<>() {
+            @Override
+            public String parse(String text) {
+                String t = text.trim();
+                if (t.isEmpty()) {
+                    return t;
+                }
+                try {
+                    java.net.URI uri = new java.net.URI(t);
+                    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                    if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                        return t;
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    // reported below with what is allowed
+                }
+                throw new IllegalArgumentException(allowed());
+            }
+
+            @Override
+            public String allowed() {
+                return "empty (off) or an http:// or https:// URL with a host, like http://pushgateway:9091";
+            }
+
+            @Override
+            public String typeName() {
+                return "url";
+            }
+        };
+    }
+
     static ValueType<String> oneOf(String... values) {
         List<String> allowedValues = Arrays.asList(values);
         return new ValueType<>() {

@@ -5,7 +5,10 @@ import io.greentrain.config.Options;
 import io.greentrain.exporter.attribution.JvmIdentity;
 import io.greentrain.exporter.attribution.RunAttributor;
 import io.greentrain.exporter.attribution.TrainingCalls;
+import io.greentrain.exporter.metrics.DiscoveryTarget;
 import io.greentrain.exporter.metrics.OtlpPush;
+import io.greentrain.exporter.metrics.PushgatewayExit;
+import io.greentrain.exporter.metrics.SparkLabels;
 import io.greentrain.exporter.metrics.PrometheusEndpoint;
 import io.greentrain.exporter.metrics.ProcessMetrics;
 import io.greentrain.exporter.outputs.TrainingOutputs;
@@ -40,6 +43,8 @@ public final class GreenTrainExporter implements AutoCloseable {
     /** Micrometer registry every meter is bound to: Prometheus, plus OTLP when configured. */
     private final MeterRegistry meters;
     private final OtlpMeterRegistry otlp;
+    private final DiscoveryTarget discovery;
+    private final PushgatewayExit exitPush;
 
     /** How long {@link #close()} lets queued records reach the records file. */
     private static final long CLOSE_FLUSH_MILLIS = 5_000;
@@ -47,7 +52,7 @@ public final class GreenTrainExporter implements AutoCloseable {
     @SuppressWarnings("checkstyle:ParameterNumber")
     private GreenTrainExporter(PrometheusMeterRegistry registry, MeterRegistry meters, OtlpMeterRegistry otlp, PrometheusEndpoint endpoint,
                                TrainingCalls trainingCalls, RunAttributor attributor, TrainingOutputs outputs, EnergySampler sampler,
-                               PublishQueue published) {
+                               PublishQueue published, DiscoveryTarget discovery, PushgatewayExit exitPush) {
         this.registry = registry;
         this.meters = meters;
         this.otlp = otlp;
@@ -57,6 +62,8 @@ public final class GreenTrainExporter implements AutoCloseable {
         this.outputs = outputs;
         this.sampler = sampler;
         this.published = published;
+        this.discovery = discovery;
+        this.exitPush = exitPush;
     }
 
     /** Starts everything the configuration asks for; parts that cannot start degrade with one warning. */
@@ -74,7 +81,8 @@ public final class GreenTrainExporter implements AutoCloseable {
         AgentLog.setLevel(config.get(Options.LOG_LEVEL));
         EnergySampler sampler = startSensors(config);
         PublishQueue published = new PublishQueue();
-        RunAttributor attributor = sampler == null ? null : new RunAttributor(sampler, published, JvmIdentity.ofThisJvm(),
+        JvmIdentity identity = JvmIdentity.ofThisJvm();
+        RunAttributor attributor = sampler == null ? null : new RunAttributor(sampler, published, identity,
                 RunAttributor.jvmThreadCpuClock(), "calls".equals(config.get(Options.RECORDS_DETAIL)), config.get(Options.RUNS_GAP),
                 config.get(Options.PROGRESS_INTERVAL));
         TrainingCalls calls = attributor == null ? TrainingCalls.NONE : attributor;
@@ -87,16 +95,22 @@ public final class GreenTrainExporter implements AutoCloseable {
         OtlpMeterRegistry otlp = OtlpPush.start(config);
         // one set of meters, two ways out: the composite hands every meter to the /metrics registry and to OTLP
         MeterRegistry meters = otlp == null ? registry : new CompositeMeterRegistry(Clock.SYSTEM, List.of(registry, otlp));
+        // before any meter exists: common tags apply only to meters registered after them
+        meters.config().commonTags(SparkLabels.commonTags(identity.sparkApp()));
         new ProcessMetrics().bindTo(meters);
         if (sampler != null) {
             new EnergyMetrics(sampler).bindTo(meters);
         }
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry.getPrometheusRegistry(), config);
+        DiscoveryTarget discovery = endpoint == null ? null : DiscoveryTarget.announce(config, endpoint.port(), identity.host(), identity.pid());
+        PushgatewayExit exitPush = PushgatewayExit.configured(config, registry.getPrometheusRegistry(), identity.sparkApp(),
+                identity.host(), identity.pid());
         // every finished run: carbon -> records file -> meters -> stderr line; observe(...) adds the active-call and
         // epoch meters
         TrainingOutputs outputs = TrainingOutputs.start(config, meters);
         published.release(outputs);
-        return new GreenTrainExporter(registry, meters, otlp, endpoint, outputs.observe(calls), attributor, outputs, sampler, published);
+        return new GreenTrainExporter(registry, meters, otlp, endpoint, outputs.observe(calls), attributor, outputs, sampler, published,
+                discovery, exitPush);
     }
 
     /** Detects the sensors once and starts the sampler thread; null (after one warning) on failure. */
@@ -147,11 +161,20 @@ public final class GreenTrainExporter implements AutoCloseable {
         }
     }
 
-    /** Ends the open runs, publishes what is still queued (bounded), then stops sensors, outputs and the endpoint. */
+    /**
+     * Withdraws the discovery target, ends the open runs, publishes what is still queued (bounded), pushes the final
+     * values where configured, then stops sensors, outputs and the endpoint.
+     */
     @Override
     public void close() {
+        if (discovery != null) {
+            discovery.close();
+        }
         endRuns();
         published.close(CLOSE_FLUSH_MILLIS);
+        if (exitPush != null) {
+            exitPush.push(); // after the last runs reached the meters: these are the JVM's final values
+        }
         if (otlp != null) {
             try {
                 otlp.close(); // one last push, with the runs just ended, before the sensors stop

@@ -7,23 +7,34 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
+import io.greentrain.exporter.records.SparkApp;
 
-/** Who produced a call record: one random id per JVM, the pid and the host name. */
+/** Who produced a call record: one random id per JVM, the pid, the host name and, in Spark, the application. */
 public final class JvmIdentity {
 
     private static final String JVM_ID = UUID.randomUUID().toString();
+    /** Retried at most once a second until complete: a driver learns its application id when its SparkContext starts. */
+    private static final Supplier<SparkApp> SPARK_APP = SparkAppDetection.ofThisJvm(1_000);
 
     private final String jvmId;
     private final long pid;
     private final String host;
+    private final Supplier<SparkApp> sparkApp;
 
     public JvmIdentity(String jvmId, long pid, String host) {
+        this(jvmId, pid, host, () -> SparkApp.NONE);
+    }
+
+    /** @param sparkApp this JVM's Spark application as far as known when asked (see {@link SparkAppDetection}) */
+    public JvmIdentity(String jvmId, long pid, String host, Supplier<SparkApp> sparkApp) {
         this.jvmId = Objects.requireNonNull(jvmId, "jvmId");
         if (jvmId.isEmpty()) {
             throw new IllegalArgumentException("JVM id must not be empty: ''");
         }
         this.pid = pid;
         this.host = Objects.requireNonNull(host, "host");
+        this.sparkApp = Objects.requireNonNull(sparkApp, "sparkApp");
     }
 
     /**
@@ -31,7 +42,7 @@ public final class JvmIdentity {
      * before {@link InetAddress#getLocalHost()}, which can block on DNS.
      */
     public static JvmIdentity ofThisJvm() {
-        return new JvmIdentity(JVM_ID, ProcessHandle.current().pid(), hostName());
+        return new JvmIdentity(JVM_ID, ProcessHandle.current().pid(), hostName(), SPARK_APP);
     }
 
     private static String hostName() {
@@ -62,5 +73,10 @@ public final class JvmIdentity {
 
     public String host() {
         return host;
+    }
+
+    /** The Spark application as far as known now; {@link SparkApp#NONE} outside Spark. */
+    public SparkApp sparkApp() {
+        return sparkApp.get();
     }
 }

@@ -34,6 +34,7 @@ public final class CallRecord {
     private final String configFingerprint;
     private final CarbonFigures carbon;
     private final RunFacts run;
+    private final SparkApp sparkApp;
 
     /** A schema-1 call record ({@link RunFacts#legacyCall()}). */
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -51,6 +52,15 @@ public final class CallRecord {
                       String outcome, String errorType, long startEpochMillis, long endEpochMillis, double durationSeconds,
                       int epochs, int epochsPlanned, List<ComponentEnergy> energy, String dataFingerprint,
                       String configFingerprint, CarbonFigures carbon, RunFacts run) {
+        this(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis, endEpochMillis,
+                durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, run, SparkApp.NONE);
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private CallRecord(String jvmId, long pid, String host, String thread, String library, String model, String entryPoint,
+                       String outcome, String errorType, long startEpochMillis, long endEpochMillis, double durationSeconds,
+                       int epochs, int epochsPlanned, List<ComponentEnergy> energy, String dataFingerprint,
+                       String configFingerprint, CarbonFigures carbon, RunFacts run, SparkApp sparkApp) {
         this.jvmId = Objects.requireNonNull(jvmId);
         this.pid = pid;
         this.host = Objects.requireNonNull(host);
@@ -70,11 +80,23 @@ public final class CallRecord {
         this.configFingerprint = configFingerprint == null ? "" : configFingerprint;
         this.carbon = carbon;
         this.run = Objects.requireNonNull(run, "run");
+        this.sparkApp = Objects.requireNonNull(sparkApp, "sparkApp");
     }
 
     public CallRecord withCarbon(CarbonFigures figures) {
         return new CallRecord(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis,
-                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, figures, run);
+                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, figures, run, sparkApp);
+    }
+
+    /** A copy that names the Spark application its JVM belonged to. */
+    public CallRecord withSparkApp(SparkApp app) {
+        return new CallRecord(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis,
+                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, run, app);
+    }
+
+    /** The Spark application of the JVM that wrote this record; {@link SparkApp#NONE} outside Spark. */
+    public SparkApp sparkApp() {
+        return sparkApp;
     }
 
     public double totalJoules() {

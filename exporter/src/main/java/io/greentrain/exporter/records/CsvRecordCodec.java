@@ -30,6 +30,10 @@ final class CsvRecordCodec implements RecordCodec {
     static final List<String> COLUMNS;
     /** Schema 1's columns: before runs, one row per call, {@code run_id} naming the JVM. */
     static final List<String> SCHEMA1_COLUMNS;
+    /** Schema 2 as first written, before the Spark and estimate-band columns were appended. */
+    static final List<String> SCHEMA2_FIRST_COLUMNS;
+    /** Appended to schema 2: a file with the shorter header still reads, and spreadsheets see the new columns last. */
+    static final List<String> APPENDED = List.of(SPARK_APP_ID, SPARK_APP_NAME, SPARK_EXECUTOR_ID, TOTAL_JOULES_LOW, TOTAL_JOULES_HIGH);
 
     static {
         List<String> columns = new ArrayList<>(Arrays.asList(SCHEMA, KIND, RUN_ID, RUN_NAME, JVM_ID, PID, HOST, THREAD, LIBRARY,
@@ -41,10 +45,12 @@ final class CsvRecordCodec implements RecordCodec {
         }
         columns.addAll(Arrays.asList(OTHER_ENERGY, TOTAL_JOULES, DATA_FINGERPRINT, CONFIG_FINGERPRINT,
                 ZONE, GRAMS_PER_KWH, INTENSITY_SOURCE, PUE, GRAMS));
-        COLUMNS = Collections.unmodifiableList(columns);
+        SCHEMA2_FIRST_COLUMNS = List.copyOf(columns);
         List<String> schema1 = new ArrayList<>(columns);
         schema1.removeAll(Arrays.asList(KIND, RUN_NAME, JVM_ID, CALLS, ROWS, GROUP_ID, GROUP_NAME));
         SCHEMA1_COLUMNS = Collections.unmodifiableList(schema1);
+        columns.addAll(APPENDED);
+        COLUMNS = Collections.unmodifiableList(columns);
     }
 
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -66,6 +72,9 @@ final class CsvRecordCodec implements RecordCodec {
         String line = headerLine.trim();
         if (line.equals(print(new ArrayList<>(COLUMNS)).trim())) {
             return new CsvRecordCodec();
+        }
+        if (line.equals(print(new ArrayList<>(SCHEMA2_FIRST_COLUMNS)).trim())) {
+            return new CsvRecordCodec(SCHEMA2_FIRST_COLUMNS);
         }
         if (line.equals(print(new ArrayList<>(SCHEMA1_COLUMNS)).trim())) {
             return new CsvRecordCodec(SCHEMA1_COLUMNS);
@@ -104,6 +113,8 @@ final class CsvRecordCodec implements RecordCodec {
         row.addAll(Arrays.asList(other.toString(), r.totalJoules(), r.dataFingerprint(), r.configFingerprint(),
                 c == null ? "" : c.zone(), c == null ? "" : c.gramsPerKwh(), c == null ? "" : c.intensitySource(),
                 c == null ? "" : c.pue(), c == null ? "" : c.grams()));
+        SparkApp spark = r.sparkApp();
+        row.addAll(Arrays.asList(spark.appId(), spark.appName(), spark.executorId(), r.totalLowJoules(), r.totalHighJoules()));
         return print(row);
     }
 
@@ -134,6 +145,12 @@ final class CsvRecordCodec implements RecordCodec {
         }
         CSVRecord row = rows.get(0);
         if (row.size() != readColumns.size()) {
+            // an older agent wrote the header and a newer one appended rows (or the reverse): read each row by its width
+            for (List<String> variant : List.of(COLUMNS, SCHEMA2_FIRST_COLUMNS)) {
+                if (readColumns != SCHEMA1_COLUMNS && variant != readColumns && row.size() == variant.size()) {
+                    return new CsvRecordCodec(variant).parse(line);
+                }
+            }
             throw new IOException("expected " + readColumns.size() + " columns, found " + row.size());
         }
         boolean schema1 = readColumns == SCHEMA1_COLUMNS;
@@ -167,7 +184,8 @@ final class CsvRecordCodec implements RecordCodec {
                     Instant.parse(row.get(START)).toEpochMilli(), Instant.parse(row.get(END)).toEpochMilli(),
                     Double.parseDouble(row.get(DURATION)), Integer.parseInt(row.get(EPOCHS)),
                     Integer.parseInt(row.get(EPOCHS_PLANNED)), energy, row.get(DATA_FINGERPRINT), row.get(CONFIG_FINGERPRINT),
-                    carbon, run);
+                    carbon, run).withSparkApp(readColumns == COLUMNS ? new SparkApp(row.get(SPARK_APP_ID), row.get(SPARK_APP_NAME),
+                            row.get(SPARK_EXECUTOR_ID)) : SparkApp.NONE);
         } catch (RuntimeException e) {
             throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -51,6 +51,13 @@ final class JsonRecordCodec implements RecordCodec {
         node.put(ROWS, run.rows());
         node.put(GROUP_ID, run.groupId());
         node.put(GROUP_NAME, run.groupName());
+        SparkApp spark = r.sparkApp();
+        if (spark.isSpark()) {
+            // only in Spark JVMs: a plain job's records stay as they were
+            node.put(SPARK_APP_ID, spark.appId());
+            node.put(SPARK_APP_NAME, spark.appName());
+            node.put(SPARK_EXECUTOR_ID, spark.executorId());
+        }
         ArrayNode energy = node.putArray(ENERGY);
         for (ComponentEnergy e : r.energy()) {
             ObjectNode entry = energy.addObject().put(COMPONENT, e.component()).put(SOURCE, e.source()).put(JOULES, e.joules());
@@ -109,7 +116,9 @@ final class JsonRecordCodec implements RecordCodec {
                     text(n, LIBRARY), text(n, MODEL), text(n, ENTRY_POINT), text(n, OUTCOME), optionalText(n, ERROR_TYPE),
                     Instant.parse(text(n, START)).toEpochMilli(), Instant.parse(text(n, END)).toEpochMilli(),
                     required(n, DURATION).asDouble(), required(n, EPOCHS).asInt(), n.path(EPOCHS_PLANNED).asInt(-1), energy,
-                    optionalText(n, DATA_FINGERPRINT), optionalText(n, CONFIG_FINGERPRINT), carbon, run);
+                    optionalText(n, DATA_FINGERPRINT), optionalText(n, CONFIG_FINGERPRINT), carbon, run)
+                    .withSparkApp(new SparkApp(optionalText(n, SPARK_APP_ID), optionalText(n, SPARK_APP_NAME),
+                            optionalText(n, SPARK_EXECUTOR_ID)));
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

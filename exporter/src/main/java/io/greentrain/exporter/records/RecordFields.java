@@ -23,6 +23,10 @@ final class RecordFields {
     static final String GROUP_ID = "group_id";
     static final String GROUP_NAME = "group_name";
     static final String PID = "pid";
+    /** Spark driver and executor JVMs only (absent elsewhere): the application and executor that wrote the record. */
+    static final String SPARK_APP_ID = "spark_app_id";
+    static final String SPARK_APP_NAME = "spark_app_name";
+    static final String SPARK_EXECUTOR_ID = "spark_executor_id";
     static final String HOST = "host";
     static final String THREAD = "thread";
     static final String LIBRARY = "library";

@@ -51,6 +51,51 @@ class CallRecordWriterTest {
     }
 
     @Test
+    void sparkApplicationAndExecutorRoundTripInBothFormatsAndArePresentOnlyInSpark() throws IOException {
+        CallRecord spark = Records.sample("RandomForest", 30, Records.carbon())
+                .withSparkApp(new SparkApp("app-20261207101500-0003", "nightly, per partition", "2"));
+        CallRecord plain = Records.sample("RandomForest", 31, null);
+        for (RecordFormat format : RecordFormat.values()) {
+            Path file = dir.resolve("spark." + format.name().toLowerCase(java.util.Locale.ROOT));
+            CallRecordWriter writer = new CallRecordWriter(file, format);
+            writer.append(spark);
+            writer.append(plain);
+            List<CallRecord> read = CallRecordReader.read(file).records();
+            assertSame(read.get(0), spark);
+            assertThat(read.get(1).sparkApp()).isEqualTo(SparkApp.NONE);
+        }
+        List<String> json = Files.readAllLines(dir.resolve("spark.jsonl"));
+        assertThat(json.get(0)).contains("\"spark_app_id\":\"app-20261207101500-0003\",\"spark_app_name\":\"nightly, per partition\","
+                + "\"spark_executor_id\":\"2\"");
+        assertThat(json.get(1)).doesNotContain("spark_");
+    }
+
+    @Test
+    void aCsvFileStartedByAnOlderAgentKeepsReadingWhenANewerOneAppendsWiderRows() throws IOException {
+        Path file = dir.resolve("mixed.csv");
+        CallRecord older = Records.sample("Old", 1, null);
+        String olderRow = new CsvRecordCodec().line(older);
+        // what an agent before the appended columns wrote: its header and a row without the last five fields
+        String header = String.join(",", CsvRecordCodec.SCHEMA2_FIRST_COLUMNS);
+        String narrowRow = olderRow.substring(0, nthCommaFromEnd(olderRow.trim(), CsvRecordCodec.APPENDED.size()));
+        Files.writeString(file, header + "\n" + narrowRow + "\n");
+        CallRecord newer = Records.sample("New", 2, null).withSparkApp(new SparkApp("app-1", "a", "1"));
+        new CallRecordWriter(file, RecordFormat.CSV).append(newer);
+        CallRecordReader.Result read = CallRecordReader.read(file);
+        assertThat(read.skipped()).isZero();
+        assertThat(read.records()).extracting(CallRecord::model).containsExactly("Old", "New");
+        assertThat(read.records().get(1).sparkApp().appId()).isEqualTo("app-1");
+    }
+
+    private static int nthCommaFromEnd(String line, int n) {
+        int at = line.length();
+        for (int i = 0; i < n; i++) {
+            at = line.lastIndexOf(',', at - 1);
+        }
+        return at;
+    }
+
+    @Test
     void csvHasTheHeaderOnceAndRoundTrips() throws IOException {
         Path file = dir.resolve("calls.csv");
         CallRecordWriter writer = new CallRecordWriter(file, RecordFormat.CSV);
@@ -65,7 +110,8 @@ class CallRecordWriterTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("schema_version,kind,run_id,run_name,jvm_id,pid,host,thread,library,model,entry_point,outcome")
-                .endsWith("zone,grams_per_kwh,intensity_source,pue,grams");
+                .endsWith("zone,grams_per_kwh,intensity_source,pue,grams,spark_app_id,spark_app_name,spark_executor_id,"
+                        + "total_joules_low,total_joules_high");
         assertThat(lines.stream().filter(l -> l.startsWith("schema_version"))).hasSize(1);
 
         List<CallRecord> read = CallRecordReader.read(file).records();

@@ -112,6 +112,8 @@ class ConfigFaultsIT {
                 return "5 fortnights";
             case "enum":
                 return "bogus";
+            case "url":
+                return "not-a-url";
             default:
                 throw new IllegalArgumentException("no garbage for " + option.type().typeName() + " (" + option.key() + ")");
         }
@@ -253,6 +255,12 @@ class ConfigFaultsIT {
                         "ops:team", "Auth-pw-4e5f", 0, null),
                 Arguments.of("greentrain.prometheus.auth.password", "", sys("greentrain.prometheus.auth.password", "Lonely-pw-6a7b"),
                         Options.PROMETHEUS_AUTH_USER.key(), "Lonely-pw-6a7b", 0, null),
+                Arguments.of("greentrain.discovery.dir", "", sys("greentrain.discovery.dir", missingDir.resolve("targets")),
+                        missingDir.resolve("targets").toString(), null, 0, null),
+                Arguments.of("greentrain.discovery.address", "", sys("greentrain.discovery.dir", dir,
+                        "greentrain.discovery.address", "http://node-1:9469"), "http://node-1:9469", null, 0, null),
+                Arguments.of("greentrain.pushgateway.job", "pushgateway.url=http://127.0.0.1:9,pushgateway.job=,pushgateway.timeout=200ms",
+                        Map.of(), Options.PUSHGATEWAY_JOB.key(), null, 0, null),
                 Arguments.of("greentrain.rapl.root", "", sys("greentrain.rapl.root", missingDir.resolve("powercap")),
                         missingDir.resolve("powercap").toString(), null, 0, null),
                 Arguments.of("greentrain.hypervisor.root", "", sys("greentrain.hypervisor.root", missingDir.resolve("scaphandre")),
