@@ -121,7 +121,8 @@ public final class Options {
 
     // --- records ------------------------------------------------------------------------------------
     public static final Option<String> RECORDS_FILE = Option.of("greentrain.records.file", text(), "greentrain-calls.jsonl",
-            "greentrain-calls.jsonl", "File that receives one record per training run; empty disables records.");
+            "greentrain-calls.jsonl", "File that receives one record per training run; empty disables records. {pid} and {host}"
+                    + " in the name are replaced, for one file per JVM in a shared directory (Spark executors).");
     public static final Option<String> RECORDS_FORMAT = Option.of("greentrain.records.format", oneOf("jsonl", "csv"), "jsonl", "jsonl",
             "Format of the records file.");
     public static final Option<String> RECORDS_DETAIL = Option.of("greentrain.records.detail", oneOf("runs", "calls"), "runs", "runs",

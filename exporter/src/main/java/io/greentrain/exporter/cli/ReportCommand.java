@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import io.greentrain.exporter.records.CallRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +39,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RECORDS_FILE", description = "Records file written by the agent (JSON Lines or CSV).")
-    Path records;
+    @Parameters(arity = "1..*", paramLabel = "RECORDS", description = "Records files written by the agent (JSON Lines or CSV), or"
+            + " directories searched for *.jsonl and *.csv files (all executors of a cluster, say).")
+    List<Path> records;
 
     @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many top emitting runs to list (default: ${DEFAULT-VALUE}).")
     int top;
@@ -54,24 +58,29 @@ final class ReportCommand implements Callable<Integer> {
             throw bad("--top must be >= 0: " + top);
         }
         String kind = output == null ? null : kind();
-        CallRecordReader.Result read;
-        try {
-            read = CallRecordReader.read(records);
-        } catch (NoSuchFileException e) {
-            throw bad("records file not found: " + records);
-        } catch (IOException e) {
-            throw bad("cannot read records file " + records + ": " + e.getMessage());
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (read.skipped() > 0) {
-            err.println("greentrain: skipped " + read.skipped() + " malformed line(s) in " + records + " (first: " + read.firstProblem() + ")");
-            err.flush();
+        List<Path> files = RecordFiles.expand(records, this::bad);
+        List<CallRecord> all = new ArrayList<>();
+        for (Path file : files) {
+            CallRecordReader.Result read;
+            try {
+                read = CallRecordReader.read(file);
+            } catch (NoSuchFileException e) {
+                throw bad("records file not found: " + file);
+            } catch (IOException e) {
+                throw bad("cannot read records file " + file + ": " + e.getMessage());
+            }
+            if (read.skipped() > 0) {
+                err.println("greentrain: skipped " + read.skipped() + " malformed line(s) in " + file + " (first: " + read.firstProblem() + ")");
+                err.flush();
+            }
+            all.addAll(read.records());
         }
-        RecordsSummary summary = new RecordsSummary(read.records());
+        RecordsSummary summary = new RecordsSummary(all);
         ReportDocument document = new ReportDocument(summary, top);
         RecordsSummary.Totals total = summary.total();
-        out.println("GreenTrain report of " + records + " (" + total.runs() + (total.runs() == 1 ? " run, " : " runs, ")
+        out.println("GreenTrain report of " + (files.size() == 1 ? files.get(0).toString() : files.size() + " records files") + " (" + total.runs() + (total.runs() == 1 ? " run, " : " runs, ")
                 + total.calls() + (total.calls() == 1 ? " call)" : " calls)"));
         out.println();
         document.printText(out);
@@ -104,7 +113,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void write(ReportDocument document, RecordsSummary summary, String kind, PrintWriter out, PrintWriter err) throws IOException {
-        String title = "GreenTrain report: " + records.getFileName();
+        String title = "GreenTrain report: " + (records.size() == 1 ? String.valueOf(records.get(0).getFileName()) : records.size() + " sources");
         if (kind.equals("html")) {
             // the page draws its own charts in the browser (ECharts inlined): no image to render here
             Files.write(output, ReportPage.html(document, summary, title, GridIntensityTable.embedded()).getBytes(StandardCharsets.UTF_8));

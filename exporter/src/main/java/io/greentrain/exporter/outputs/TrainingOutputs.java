@@ -85,7 +85,8 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
     }
 
     private static CallRecordWriter recordsWriter(GreenTrainConfig config) {
-        String file = config.get(Options.RECORDS_FILE).trim();
+        String file = expand(config.get(Options.RECORDS_FILE).trim(), ProcessHandle.current().pid(),
+                io.greentrain.exporter.attribution.JvmIdentity.ofThisJvm().host());
         if (file.isEmpty()) {
             return null;
         }
@@ -98,6 +99,14 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
                     + "' is not a usable path (" + e.getMessage() + ")");
             return null;
         }
+    }
+
+    /**
+     * {@code {pid}} and {@code {host}} in the records file name: many JVMs (Spark executors, a fleet of jobs) can write
+     * one shared directory, one file each, without a writer per file name to configure.
+     */
+    static String expand(String file, long pid, String host) {
+        return file.replace("{pid}", Long.toString(pid)).replace("{host}", host.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /** Wraps the attributor so active calls and epochs are published while calls run. */

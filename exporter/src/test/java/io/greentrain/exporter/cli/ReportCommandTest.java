@@ -8,6 +8,7 @@ import io.greentrain.exporter.records.CarbonFigures;
 import io.greentrain.exporter.records.ComponentEnergy;
 import io.greentrain.exporter.records.RecordFormat;
 import io.greentrain.exporter.records.RunFacts;
+import io.greentrain.exporter.records.SparkApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,52 @@ class ReportCommandTest {
         assertThat(top).contains("40").contains("30").doesNotContain("RandomForest");
         String reruns = run.out.substring(run.out.indexOf("Groups"));
         assertThat(reruns).contains("rows=100 / cfg-a").contains("3 kJ").doesNotContain("cfg-b");
+    }
+
+    @Test
+    void aDirectoryOfExecutorFilesIsSummedPerApplicationAndExecutor() throws Exception {
+        // one file per JVM, as records.file=dir/greentrain-{host}-{pid}.jsonl writes them; the driver trained too
+        SparkApp a1 = new SparkApp("app-1", "nightly", "1");
+        SparkApp a2 = new SparkApp("app-1", "nightly", "2");
+        SparkApp driver = new SparkApp("app-1", "nightly", "driver");
+        SparkApp b1 = new SparkApp("app-2", "adhoc", "1");
+        Files.createDirectories(dir.resolve("work/app-1/1"));
+        write(dir.resolve("work/app-1/1/greentrain-calls.jsonl"), RecordFormat.JSONL,
+                call("smile", "RandomForest", 1_000, 100, "rapl", 0, "", "", 1).withSparkApp(a1),
+                call("smile", "RandomForest", 2_000, 150, "rapl", 0, "", "", 2).withSparkApp(a1));
+        write(dir.resolve("exec-2.csv"), RecordFormat.CSV, call("smile", "RandomForest", 3_000, 200, "rapl", 0, "", "", 3).withSparkApp(a2));
+        write(dir.resolve("driver.jsonl"), RecordFormat.JSONL, call("smile", "RandomForest", 4_000, 50, "rapl", 0, "", "", 0.5)
+                .withSparkApp(driver));
+        write(dir.resolve("other.jsonl"), RecordFormat.JSONL,
+                call("tribuo", "LinearSGD", 5_000, 1000, "rapl", 0, "", "", 10).withSparkApp(b1),
+                call("dl4j", "MultiLayerNetwork", 6_000, 7, "rapl", 0, "", "", 0.1)); // not Spark
+        Files.writeString(dir.resolve("README.txt"), "not records");
+
+        CliRun run = CliRun.of("report", dir.toString());
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("4 records files").contains("(6 runs, 6 calls)");
+        String apps = run.out.substring(run.out.indexOf("Per Spark application"), run.out.indexOf("Per Spark executor"));
+        // app-2 first (more energy); app-1 = 100 + 150 + 200 + 50 J over 3 executors (the driver counted), 6.5 g
+        assertThat(apps.lines().skip(2).findFirst().orElse("")).contains("app-2").contains("adhoc").contains("1 kJ").contains("10");
+        assertThat(apps.lines().skip(3).findFirst().orElse("")).contains("app-1").contains("nightly").containsPattern("\\s3\\s+1\\s+4\\s")
+                .contains("500 J").contains("6.5");
+        String execs = run.out.substring(run.out.indexOf("Per Spark executor"), run.out.indexOf("Top 5 emitting runs"));
+        assertThat(execs.lines().filter(l -> l.contains("app-1"))).hasSize(3);
+        assertThat(execs.lines().filter(l -> l.contains("app-1") && l.contains("250 J"))).hasSize(1);
+        assertThat(run.out).doesNotContain("MultiLayerNetwork  0"); // the plain job is in the totals, in no application
+
+        CliRun twoFiles = CliRun.of("report", dir.resolve("exec-2.csv").toString(), dir.resolve("driver.jsonl").toString());
+        assertThat(twoFiles.out).contains("(2 runs, 2 calls)").contains("250 J");
+        CliRun empty = CliRun.of("report", Files.createDirectories(dir.resolve("empty")).toString());
+        assertThat(empty.exitCode).isNotZero();
+        assertThat(empty.err).contains("no records files").contains("empty");
+    }
+
+    private static void write(Path file, RecordFormat format, CallRecord... records) {
+        CallRecordWriter writer = new CallRecordWriter(file, format);
+        for (CallRecord r : records) {
+            writer.append(r);
+        }
     }
 
     @Test

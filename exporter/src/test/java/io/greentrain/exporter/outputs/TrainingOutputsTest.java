@@ -31,6 +31,13 @@ class TrainingOutputsTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     @Test
+    void recordsFileNamesTakeThePidAndHostSoManyJvmsShareADirectory() {
+        assertThat(TrainingOutputs.expand("/shared/greentrain-{host}-{pid}.jsonl", 4242, "node 1/a"))
+                .isEqualTo("/shared/greentrain-node_1_a-4242.jsonl");
+        assertThat(TrainingOutputs.expand("greentrain-calls.jsonl", 1, "h")).isEqualTo("greentrain-calls.jsonl");
+    }
+
+    @Test
     void aFinishedCallIsAnnotatedWrittenPublishedAndPrinted() throws Exception {
         Path file = dir.resolve("calls.jsonl");
         GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.CARBON_ZONE, "SE-SE3").with(Options.CARBON_PUE, 1.25)

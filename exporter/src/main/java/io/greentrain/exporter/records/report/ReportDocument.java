@@ -65,6 +65,12 @@ public final class ReportDocument {
         }
         result.add(new ReportSection("Per library and model", models, t.grams() > 0 ? "" : "share is of energy (no grams recorded)"));
 
+        ApplicationTotals spark = new ApplicationTotals(s.runs());
+        if (spark.any()) {
+            result.add(applications(spark));
+            result.add(executors(spark));
+        }
+
         List<String[]> emitters = new ArrayList<>();
         emitters.add(new String[] {"start", "run", "library", "model", "calls", "outcome", "time", "energy", "g CO2e", "zone"});
         for (CallRecord r : s.topEmitters(top)) {
@@ -95,6 +101,30 @@ public final class ReportDocument {
                 ? "No run was made twice with the same data and configuration fingerprints."
                 : "Energy of every run after the first with the same library, model, data and configuration."));
         return result;
+    }
+
+    private static ReportSection applications(ApplicationTotals spark) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"application", "name", "executors", "hosts", "runs", "calls", "time", "energy", "g CO2e"});
+        for (ApplicationTotals.Row a : ApplicationTotals.sortedByEnergy(spark.applications())) {
+            RecordsSummary.Totals at = a.totals();
+            rows.add(new String[] {a.appId().isEmpty() ? "-" : a.appId(), a.appName(), String.valueOf(a.executorCount()),
+                    String.valueOf(a.hosts().size()), String.valueOf(at.runs()), String.valueOf(at.calls()), HumanUnits.seconds(at.seconds()),
+                    HumanUnits.joules(at.joules()), HumanUnits.number(at.grams())});
+        }
+        return new ReportSection("Per Spark application", rows, "Sums of the runs each application's driver and executors made.");
+    }
+
+    private static ReportSection executors(ApplicationTotals spark) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"application", "executor", "host", "runs", "calls", "time", "energy", "g CO2e"});
+        for (ApplicationTotals.Row e : spark.executors()) {
+            RecordsSummary.Totals et = e.totals();
+            rows.add(new String[] {e.appId().isEmpty() ? e.appName() : e.appId(), e.executorId(), String.join(", ", e.hosts()),
+                    String.valueOf(et.runs()), String.valueOf(et.calls()), HumanUnits.seconds(et.seconds()),
+                    HumanUnits.joules(et.joules()), HumanUnits.number(et.grams())});
+        }
+        return new ReportSection("Per Spark executor", rows, "");
     }
 
     /** The run's name, else its id; a schema-1 record has neither. */
