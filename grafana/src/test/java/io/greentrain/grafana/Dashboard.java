@@ -93,13 +93,13 @@ final class Dashboard {
 
     /**
      * The query as Grafana sends it to Prometheus with "All" selected in every variable: {@code $job},
-     * {@code $instance}, {@code $library}, {@code $model} become {@code .*}; {@code $__range} the whole time
+     * {@code $instance}, {@code $application}, {@code $executor}, {@code $library}, {@code $model} become {@code .*}; {@code $__range} the whole time
      * range; {@code $__rate_interval} and {@code $__interval} fixed windows suited to the scrape interval.
      */
     static String forPrometheus(String expr, Duration range, Duration rateInterval) {
         return expr.replace("$__rate_interval", rateInterval.toSeconds() + "s")
                 .replace("$__range", Math.max(1, range.toSeconds()) + "s")
                 .replace("$__interval", Math.max(1, rateInterval.toSeconds() / 4) + "s")
-                .replaceAll("\\$\\{?(job|instance|library|model)\\}?", ".*");
+                .replaceAll("\\$\\{?(job|instance|application|executor|library|model)\\}?", ".*");
     }
 }

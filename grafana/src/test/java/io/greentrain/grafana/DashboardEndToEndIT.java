@@ -109,7 +109,7 @@ class DashboardEndToEndIT {
                 Thread.sleep(QueryCheck.RATE_INTERVAL.plusSeconds(2).toMillis());
                 Dashboard dashboard = Dashboard.load();
                 RuleFile rules = RuleFile.load();
-                QueryCheck check = new QueryCheck(prometheus, start, Instant.now()).dashboard(dashboard).rules(rules);
+                QueryCheck check = new QueryCheck(prometheus, start, Instant.now()).outsideSpark().dashboard(dashboard).rules(rules);
                 SoftAssertions softly = new SoftAssertions();
                 softly.assertThat(dl4j).as("the agent counted the DL4J fit(iterator, %d) within 90 s; job stdout:%n%s",
                         EPOCHS, jobOutput(jobOut)).isTrue();

@@ -55,7 +55,7 @@ class PromtoolRulesTest {
             }
         }
         List<String> alerts = rules.alerts().stream().map(RuleFile.Rule::name).toList();
-        assertThat(alerts).hasSize(5);
+        assertThat(alerts).hasSize(6);
         assertThat(firing).as("alerts with a test where they fire").containsAll(alerts);
         assertThat(quiet).as("alerts with a test where they do not fire").containsAll(alerts);
         assertThat(alerts).as("tests name only existing alerts").containsAll(testedNames);

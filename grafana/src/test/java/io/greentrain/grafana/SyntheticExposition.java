@@ -32,6 +32,8 @@ final class SyntheticExposition implements AutoCloseable {
             Map.entry("version", List.of("0.1.0-SNAPSHOT")),
             Map.entry("java_version", List.of("17")));
 
+    private static final String SPARK_LABELS = "spark_app_id=\"app-20261207101500-0001\",spark_executor_id=\"1\"";
+
     private final HttpServer server;
     private final long startNanos = System.nanoTime();
 
@@ -78,7 +80,8 @@ final class SyntheticExposition implements AutoCloseable {
             }
             sets = next;
         }
-        return sets.stream().map(s -> s.isEmpty() ? "" : "{" + s + "}").toList();
+        // as a Spark executor exposes them: the agent adds these two labels to every series in a Spark JVM
+        return sets.stream().map(s -> "{" + s + (s.isEmpty() ? "" : ",") + SPARK_LABELS + "}").toList();
     }
 
     @Override
