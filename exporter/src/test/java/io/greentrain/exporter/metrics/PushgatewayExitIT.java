@@ -46,7 +46,8 @@ class PushgatewayExitIT {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        gateway = new ProcessBuilder(BINARY, "--web.listen-address=127.0.0.1:" + port)
+        gateway = new ProcessBuilder(BINARY, "--web.listen-address=127.0.0.1:" + port,
+                        "--persistence.file=") // Debian's build persists to /var/lib/prometheus by default
                 .redirectErrorStream(true).redirectOutput(work.resolve("pushgateway.log").toFile()).start();
         base = URI.create("http://127.0.0.1:" + port);
         for (int i = 0; i < 150; i++) {
