@@ -50,15 +50,6 @@ final class Checks {
                 + " is not finite (NaN or infinite features cannot be selected from)");
     }
 
-    static int firstNonFinite(float[] row) {
-        for (int j = 0; j < row.length; j++) {
-            if (!Float.isFinite(row[j])) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
     static int firstNonFinite(double[] row) {
         for (int j = 0; j < row.length; j++) {
             if (!Double.isFinite(row[j])) {

@@ -195,7 +195,7 @@ public final class CoresetSelector {
         Objects.requireNonNull(features, "features");
         Checks.labelsMatchRows(labels, features.length);
         Checks.notEmpty(features.length, "features");
-        return run(new FloatMatrixInput(features, labels, "features"), null);
+        return run(DataInput.of(features, labels, "features"), null);
     }
 
     /** Selects from the rows of a double matrix, without labels. */
@@ -208,7 +208,7 @@ public final class CoresetSelector {
         Objects.requireNonNull(features, "features");
         Checks.labelsMatchRows(labels, features.length);
         Checks.notEmpty(features.length, "features");
-        return run(new DoubleMatrixInput(features, labels, "features"), null);
+        return run(DataInput.of(features, labels, "features"), null);
     }
 
     /**
@@ -241,7 +241,7 @@ public final class CoresetSelector {
     /** As {@link #select(RowSource)}, showing each selected row to {@code listener} while the last pass is on it. */
     public Coreset select(RowSource rows, DrawListener listener) {
         Objects.requireNonNull(rows, "rows");
-        return run(new CursorInput(rows), listener);
+        return run(DataInput.of(rows), listener);
     }
 
     private Coreset run(RowInput input, DrawListener listener) {

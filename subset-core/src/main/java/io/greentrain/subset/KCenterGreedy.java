@@ -26,7 +26,7 @@ final class KCenterGreedy {
         plan.keepRows = matrix == null;
         RowStatistics stats = RowStatistics.collect(input, plan);
         if (matrix == null) {
-            matrix = new FloatMatrixInput(stats.keptRows, null, input.describe());
+            matrix = DataInput.of(stats.keptRows, null, input.describe());
         }
         spec.checkStrata(stats.strata, stats.rows);
         int m = spec.resolveSize(stats.rows);

@@ -3,6 +3,7 @@ package io.greentrain.subset;
 /**
  * The inner loops of selection, written so that the JIT can vectorise them: per-dimension updates without a
  * loop-carried dependency, and distance sums split over four accumulators to hide the latency of dependent adds.
+ * Rows arrive as doubles ({@link DataInput} widens float rows once per row), so each kernel is one loop.
  */
 final class Kernels {
 
@@ -14,15 +15,6 @@ final class Kernels {
      * Σ‖x‖² − n‖μ‖² it does not cancel catastrophically when the data sit far from the origin, so pass 2 finds the
      * sampling mass it was promised.
      */
-    static void welford(float[] x, double inverseCount, double[] mean, double[] m2) {
-        for (int j = 0; j < x.length; j++) {
-            double delta = x[j] - mean[j];
-            double updated = mean[j] + delta * inverseCount;
-            mean[j] = updated;
-            m2[j] += delta * (x[j] - updated);
-        }
-    }
-
     static void welford(double[] x, double inverseCount, double[] mean, double[] m2) {
         for (int j = 0; j < x.length; j++) {
             double delta = x[j] - mean[j];
@@ -32,30 +24,7 @@ final class Kernels {
         }
     }
 
-    static double squaredDistance(float[] x, double[] c) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n = x.length;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            double d0 = x[j] - c[j];
-            double d1 = x[j + 1] - c[j + 1];
-            double d2 = x[j + 2] - c[j + 2];
-            double d3 = x[j + 3] - c[j + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; j < n; j++) {
-            double d = x[j] - c[j];
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
+    /** ‖x − c‖². */
     static double squaredDistance(double[] x, double[] c) {
         double s0 = 0;
         double s1 = 0;
@@ -75,30 +44,6 @@ final class Kernels {
         }
         for (; j < n; j++) {
             double d = x[j] - c[j];
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    static double squaredDistance(float[] a, float[] b) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n = a.length;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            double d0 = a[j] - b[j];
-            double d1 = a[j + 1] - b[j + 1];
-            double d2 = a[j + 2] - b[j + 2];
-            double d3 = a[j + 3] - b[j + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; j < n; j++) {
-            double d = a[j] - b[j];
             s0 += d * d;
         }
         return (s0 + s1) + (s2 + s3);

@@ -50,7 +50,7 @@ public final class StreamingSelector {
     /** Selects a coreset in two passes, showing each selected row to {@code listener} during pass 2. */
     public Coreset select(RowSource source, DrawListener listener) {
         Objects.requireNonNull(source, "source");
-        return run(spec, new CursorInput(source), listener);
+        return run(spec, DataInput.of(source), listener);
     }
 
     /** Selects a coreset in two passes and keeps copies of the selected rows and their labels (O(m·d) memory). */

@@ -308,7 +308,7 @@ class CoresetSelectorTest {
         for (float[] row : x) {
             double nearest = Double.POSITIVE_INFINITY;
             for (int c : centres) {
-                nearest = Math.min(nearest, Kernels.squaredDistance(row, x[c]));
+                nearest = Math.min(nearest, Distances.squared(row, x[c]));
             }
             radius = Math.max(radius, nearest);
         }

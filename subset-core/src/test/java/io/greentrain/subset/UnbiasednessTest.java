@@ -29,8 +29,8 @@ class UnbiasednessTest {
         Map<String, IntToDoubleFunction> statistics = new LinkedHashMap<>();
         statistics.put("count", i -> 1);
         statistics.put("pixel sum", i -> sum(x[i]));
-        statistics.put("squared norm", i -> Kernels.squaredDistance(x[i], new float[x[i].length]));
-        statistics.put("squared distance to row 0", i -> Kernels.squaredDistance(x[i], anchor));
+        statistics.put("squared norm", i -> Distances.squared(x[i], new float[x[i].length]));
+        statistics.put("squared distance to row 0", i -> Distances.squared(x[i], anchor));
         statistics.put("rows of class 3", i -> labels[i] == 3 ? 1 : 0);
         statistics.put("ink of class 8", i -> labels[i] == 8 ? sum(x[i]) : 0);
 
@@ -77,7 +77,7 @@ class UnbiasednessTest {
         }
         double truth = 0;
         for (float[] row : x) {
-            truth += Kernels.squaredDistance(row, mu);
+            truth += Distances.squared(row, mu);
         }
         double naive = 0;
         double naiveSquares = 0;
@@ -86,7 +86,7 @@ class UnbiasednessTest {
             Coreset c = CoresetSelector.archetypal().size(100).seed(seed).select(x);
             double estimate = 0;
             for (int k = 0; k < c.size(); k++) {
-                double f = Kernels.squaredDistance(x[c.index(k)], mu);
+                double f = Distances.squared(x[c.index(k)], mu);
                 estimate += (double) x.length / c.size() * f;
                 weighted += c.weight(k) * f / SEEDS;
             }

@@ -84,7 +84,7 @@ final class WeightedKMeans {
         centres[0] = toDouble(x[first]);
         for (int c = 1; c < k; c++) {
             for (int i = 0; i < x.length; i++) {
-                best[i] = Math.min(best[i], Kernels.squaredDistance(x[i], centres[c - 1]));
+                best[i] = Math.min(best[i], Distances.squared(x[i], centres[c - 1]));
             }
             centres[c] = toDouble(x[pick(weights, best, x.length, random)]);
         }
@@ -112,7 +112,7 @@ final class WeightedKMeans {
         int best = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int c = 0; c < centres.length; c++) {
-            double d = Kernels.squaredDistance(row, centres[c]);
+            double d = Distances.squared(row, centres[c]);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
