@@ -12,8 +12,9 @@ import java.util.concurrent.Callable;
  *
  * <p>Without the agent these methods only run the code: no threads, no state, no dependencies. With the
  * agent attached, each outermost call is recorded with library {@code custom} and the label as the model
- * (labels are bounded like model names: keep them few and fixed, never ids). Calls nested inside another
- * measured call (or inside a DL4J/Smile/Tribuo call) are counted once, by the outermost call.
+ * (labels are bounded like model names: keep them few and fixed, never ids). The DL4J/Smile/Tribuo calls inside a
+ * measured block are recorded too, as runs nested in the block's run ({@code parent_run_id}); each record holds its
+ * own energy, so the block's record has what the block did besides them, and nothing is counted twice.
  *
  * <p>Runs and groups: the agent makes one run of the consecutive training calls on one model object, and one group of
  * the runs inside a library's cross-validation helper. Where that is not what you mean, say it:

@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,15 +117,28 @@ public final class RunAttributor implements TrainingCalls {
 
     @Override
     public CallHandle started(CallStart start) {
+        return startedWithin(start, null);
+    }
+
+    /**
+     * A call inside the call {@code parent} is in: its run becomes a child of that call's run ({@link NestedSplit}: the
+     * child is charged while it runs, the parent the rest), and its record names the parent run.
+     */
+    @Override
+    public CallHandle startedWithin(CallStart start, CallHandle parent) {
         if (start == null) {
             return CallHandle.UNTRACKED;
         }
+        RunState parentRun = runOf(parent);
         List<Runnable> deliveries = new ArrayList<>(0);
         CallHandle handle;
         try {
             synchronized (lock) {
                 long now = sampler.nanoTime();
                 RunState run = runFor(start, now, deliveries);
+                if (parentRun != null && !parentRun.closed) {
+                    run.nestIn(parentRun);
+                }
                 handle = begin(run, start, start.threadId(), start.rows(), now);
             }
         } catch (Throwable e) {
@@ -527,16 +541,34 @@ public final class RunAttributor implements TrainingCalls {
             return;
         }
         long interval = Math.max(1, now.nanoTime() - previous.nanoTime());
-        long[] threadDeltas = new long[n];
         double[] presence = new double[n];
+        int[] parents = new int[n];
+        boolean nested = false;
         for (int k = 0; k < n; k++) {
             RunState run = active.get(k);
-            threadDeltas[k] = threadCpuDelta(run);
             presence[k] = run.inFlight > 0 ? 1.0
                     : Math.min(1.0, Math.max(0.0, (run.lastEndNanos - previous.nanoTime()) / (double) interval));
+            // a child counts as one only while its parent's call runs; after that it stands on its own
+            parents[k] = run.parent != null && run.parent.inFlight > 0 ? active.indexOf(run.parent) : -1;
+            nested |= parents[k] >= 0;
         }
-        double[] cpuShares = OverlapSplit.cpuShares(threadDeltas, Math.max(0, now.processCpuNanos() - previous.processCpuNanos()));
-        double[] equalShares = OverlapSplit.equalShares(n);
+        int[] roots = rootsOf(parents);
+        double[] inFamily = nested ? NestedSplit.shares(parents, presence) : null;
+        // the split between families: by the CPU time of each family's threads (a thread counted once per family)
+        long[] familyCpu = familyThreadCpuDeltas(roots);
+        int families = 0;
+        int[] family = new int[n];
+        for (int k = 0; k < n; k++) {
+            family[k] = roots[k] == k ? families++ : -1;
+        }
+        long[] rootDeltas = new long[families];
+        for (int k = 0; k < n; k++) {
+            if (family[k] >= 0) {
+                rootDeltas[family[k]] = familyCpu[k];
+            }
+        }
+        double[] cpuShares = OverlapSplit.cpuShares(rootDeltas, Math.max(0, now.processCpuNanos() - previous.processCpuNanos()));
+        double[] equalShares = OverlapSplit.equalShares(families);
         List<EnergyChannel> channels = now.channels();
         for (int c = 0; c < channels.size(); c++) {
             double delta = now.processJoules(c) - previous.processJoules(c);
@@ -546,7 +578,8 @@ public final class RunAttributor implements TrainingCalls {
             double[] shares = channels.get(c).component() == Component.CPU ? cpuShares : equalShares;
             for (int k = 0; k < n; k++) {
                 RunState run = active.get(k);
-                double charged = delta * shares[k] * presence[k];
+                int root = roots[k];
+                double charged = delta * shares[family[root]] * presence[root] * (inFamily == null ? 1 : inFamily[k]);
                 run.joules[c] += charged;
                 int calls = run.callsInFlight.size();
                 for (int i = 0; i < calls; i++) {
@@ -563,17 +596,73 @@ public final class RunAttributor implements TrainingCalls {
         }
     }
 
-    /** CPU time the run's threads used since the last boundary (updating their baselines); -1 when unknown. */
-    private long threadCpuDelta(RunState run) {
+    /** The index of each run's family root (itself when it is not nested in a running call). */
+    private static int[] rootsOf(int[] parents) {
+        int[] roots = new int[parents.length];
+        for (int k = 0; k < parents.length; k++) {
+            int at = k;
+            for (int hops = 0; parents[at] >= 0 && hops < parents.length; hops++) {
+                at = parents[at];
+            }
+            roots[k] = at;
+        }
+        return roots;
+    }
+
+    /**
+     * At each root's index: the CPU time its family's threads used since the last boundary, each thread once (a block
+     * and the fit inside it share the training thread); -1 when unknown. Every run's baselines move on.
+     */
+    private long[] familyThreadCpuDeltas(int[] roots) {
+        int n = roots.length;
+        long[] deltas = new long[n];
+        boolean[] hasChildren = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            if (roots[k] != k) {
+                hasChildren[roots[k]] = true;
+            }
+        }
+        Map<Integer, Map<Long, Long>> byFamily = new HashMap<>(0);
+        for (int k = 0; k < n; k++) {
+            RunState run = active.get(k);
+            if (roots[k] == k && !hasChildren[k]) {
+                deltas[k] = threadCpuDelta(run, null); // the common case: a run on its own
+            } else {
+                threadCpuDelta(run, byFamily.computeIfAbsent(roots[k], r -> new HashMap<>()));
+            }
+        }
+        for (Map.Entry<Integer, Map<Long, Long>> entry : byFamily.entrySet()) {
+            long sum = -1;
+            for (long delta : entry.getValue().values()) {
+                if (delta >= 0) {
+                    sum = Math.max(sum, 0) + delta;
+                }
+            }
+            deltas[entry.getKey()] = sum;
+        }
+        return deltas;
+    }
+
+    /**
+     * CPU time the run's threads used since the last boundary (updating their baselines); -1 when unknown. With
+     * {@code perThread}, each thread's delta is also kept there, the largest where several runs share the thread (the
+     * run with the oldest baseline saw all of it).
+     */
+    private long threadCpuDelta(RunState run, Map<Long, Long> perThread) {
         long sum = 0;
         boolean known = false;
         for (int i = 0; i < run.threadCount; i++) {
             long current = threadCpuNanos.applyAsLong(run.threadIds[i]);
+            long delta = -1;
             if (current >= 0 && run.lastThreadCpuNanos[i] >= 0) {
-                sum += Math.max(0, current - run.lastThreadCpuNanos[i]);
+                delta = Math.max(0, current - run.lastThreadCpuNanos[i]);
+                sum += delta;
                 known = true;
             }
             run.lastThreadCpuNanos[i] = current;
+            if (perThread != null) {
+                perThread.merge(run.threadIds[i], delta, Math::max);
+            }
         }
         return known ? sum : -1;
     }
@@ -619,7 +708,7 @@ public final class RunAttributor implements TrainingCalls {
         CallStart first = run.first;
         GroupState group = run.group;
         RunFacts facts = new RunFacts(RunFacts.RUN, run.runId, first.runName(), run.calls, run.rows,
-                group == null ? "" : group.groupId, group == null ? "" : group.name);
+                group == null ? "" : group.groupId, group == null ? "" : group.name, run.parentRunId);
         return new CallRecord(identity.jvmId(), identity.pid(), identity.host(), first.threadName(), first.library(), first.model(),
                 first.entryPoint(), run.worstOutcome, run.errorType, run.startEpochMillis, Math.max(run.startEpochMillis, endMillis),
                 seconds(run.startNanos, run.lastEndNanos), run.epochs, run.calls == 1 ? first.epochsPlanned() : -1,
@@ -631,7 +720,7 @@ public final class RunAttributor implements TrainingCalls {
         CallStart start = call.start;
         GroupState group = run.group;
         RunFacts facts = new RunFacts(RunFacts.CALL, run.runId, start.runName(), 1, start == run.first ? start.rows() : -1,
-                group == null ? "" : group.groupId, group == null ? "" : group.name);
+                group == null ? "" : group.groupId, group == null ? "" : group.name, run.parentRunId);
         long endNanos = last.nanoTime();
         return new CallRecord(identity.jvmId(), identity.pid(), identity.host(), start.threadName(), start.library(), start.model(),
                 start.entryPoint(), outcome, errorType == null ? "" : errorType, call.startEpochMillis,

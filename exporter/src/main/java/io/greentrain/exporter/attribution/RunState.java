@@ -38,6 +38,10 @@ final class RunState extends CallHandle {
     /** With {@code records.detail=calls}: the run's calls in flight, which share what the run is charged. */
     final java.util.List<CallInRun> callsInFlight = new java.util.ArrayList<>(1);
     CallForecast forecast;
+    /** The run of the call this run's latest call was made in (a user's block), else null; see {@link NestedSplit}. */
+    RunState parent;
+    /** The first such run's id, for the record ("" when the run was never nested). */
+    String parentRunId = "";
 
     RunState(String key, String runId, CallStart first, GroupState group, int channels, long startNanos, long startEpochMillis) {
         this.key = key;
@@ -51,6 +55,19 @@ final class RunState extends CallHandle {
         this.lastEndNanos = startNanos;
         this.lastProgressNanos = startNanos;
         this.lastProgressEpochMillis = startEpochMillis;
+    }
+
+    /** Makes this run a child of {@code outer}'s, unless that would make a loop (outer nested in this run). */
+    void nestIn(RunState outer) {
+        for (RunState at = outer; at != null; at = at.parent) {
+            if (at == this) {
+                return;
+            }
+        }
+        parent = outer;
+        if (parentRunId.isEmpty()) {
+            parentRunId = outer.runId;
+        }
     }
 
     /** Index of the thread among the run's, adding it (baseline {@code cpuNanos}) when new. */

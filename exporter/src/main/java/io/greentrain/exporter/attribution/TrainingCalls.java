@@ -19,6 +19,15 @@ public interface TrainingCalls {
     /** A call began now; returns the handle to pass to {@link #ended}. Never null, never throws. */
     CallHandle started(CallStart start);
 
+    /**
+     * A call began now inside {@code parent} (a handle this returned, whose call is in flight on the calling thread: a
+     * user's block around a library call). Both calls are recorded; the energy is charged once, to the child while it
+     * runs. The default ignores the parent.
+     */
+    default CallHandle startedWithin(CallStart start, CallHandle parent) {
+        return started(start);
+    }
+
     /** The call finished an epoch ({@code epochsCompleted} counted from 1). */
     void epochEnded(CallHandle call, int epochsCompleted);
 

@@ -44,9 +44,15 @@ public final class ObservedTrainingCalls implements TrainingCalls {
 
     @Override
     public CallHandle started(CallStart start) {
+        return startedWithin(start, null);
+    }
+
+    @Override
+    public CallHandle startedWithin(CallStart start, CallHandle parent) {
         CallHandle inner = CallHandle.UNTRACKED;
         try {
-            inner = delegate.started(start);
+            CallHandle innerParent = parent instanceof ObservedCall ? ((ObservedCall) parent).inner : parent;
+            inner = innerParent == null ? delegate.started(start) : delegate.startedWithin(start, innerParent);
         } catch (Throwable t) {
             AgentLog.problem("attribution", "started_failed", "call start not attributed: " + t.getClass().getSimpleName());
         }

@@ -32,8 +32,17 @@ final class CsvRecordCodec implements RecordCodec {
     static final List<String> SCHEMA1_COLUMNS;
     /** Schema 2 as first written, before the Spark and estimate-band columns were appended. */
     static final List<String> SCHEMA2_FIRST_COLUMNS;
-    /** Appended to schema 2: a file with the shorter header still reads, and spreadsheets see the new columns last. */
-    static final List<String> APPENDED = List.of(SPARK_APP_ID, SPARK_APP_NAME, SPARK_EXECUTOR_ID, TOTAL_JOULES_LOW, TOTAL_JOULES_HIGH);
+    /** Schema 2 with the Spark and estimate-band columns, before {@code parent_run_id}. */
+    static final List<String> SCHEMA2_SPARK_COLUMNS;
+    /**
+     * Appended to schema 2, in the order they came: a file with a shorter header still reads, and spreadsheets see the
+     * new columns last.
+     */
+    static final List<String> APPENDED_SPARK = List.of(SPARK_APP_ID, SPARK_APP_NAME, SPARK_EXECUTOR_ID, TOTAL_JOULES_LOW,
+            TOTAL_JOULES_HIGH);
+    static final List<String> APPENDED_NESTING = List.of(PARENT_RUN_ID);
+    /** Every older schema-2 layout, for rows whose width differs from their file's header. */
+    private static final List<List<String>> SCHEMA2_VARIANTS;
 
     static {
         List<String> columns = new ArrayList<>(Arrays.asList(SCHEMA, KIND, RUN_ID, RUN_NAME, JVM_ID, PID, HOST, THREAD, LIBRARY,
@@ -49,8 +58,11 @@ final class CsvRecordCodec implements RecordCodec {
         List<String> schema1 = new ArrayList<>(columns);
         schema1.removeAll(Arrays.asList(KIND, RUN_NAME, JVM_ID, CALLS, ROWS, GROUP_ID, GROUP_NAME));
         SCHEMA1_COLUMNS = Collections.unmodifiableList(schema1);
-        columns.addAll(APPENDED);
+        columns.addAll(APPENDED_SPARK);
+        SCHEMA2_SPARK_COLUMNS = List.copyOf(columns);
+        columns.addAll(APPENDED_NESTING);
         COLUMNS = Collections.unmodifiableList(columns);
+        SCHEMA2_VARIANTS = List.of(COLUMNS, SCHEMA2_SPARK_COLUMNS, SCHEMA2_FIRST_COLUMNS);
     }
 
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -73,8 +85,10 @@ final class CsvRecordCodec implements RecordCodec {
         if (line.equals(print(new ArrayList<>(COLUMNS)).trim())) {
             return new CsvRecordCodec();
         }
-        if (line.equals(print(new ArrayList<>(SCHEMA2_FIRST_COLUMNS)).trim())) {
-            return new CsvRecordCodec(SCHEMA2_FIRST_COLUMNS);
+        for (List<String> variant : SCHEMA2_VARIANTS) {
+            if (line.equals(print(new ArrayList<>(variant)).trim())) {
+                return new CsvRecordCodec(variant);
+            }
         }
         if (line.equals(print(new ArrayList<>(SCHEMA1_COLUMNS)).trim())) {
             return new CsvRecordCodec(SCHEMA1_COLUMNS);
@@ -115,6 +129,7 @@ final class CsvRecordCodec implements RecordCodec {
                 c == null ? "" : c.pue(), c == null ? "" : c.grams()));
         SparkApp spark = r.sparkApp();
         row.addAll(Arrays.asList(spark.appId(), spark.appName(), spark.executorId(), r.totalLowJoules(), r.totalHighJoules()));
+        row.add(run.parentRunId());
         return print(row);
     }
 
@@ -146,7 +161,7 @@ final class CsvRecordCodec implements RecordCodec {
         CSVRecord row = rows.get(0);
         if (row.size() != readColumns.size()) {
             // an older agent wrote the header and a newer one appended rows (or the reverse): read each row by its width
-            for (List<String> variant : List.of(COLUMNS, SCHEMA2_FIRST_COLUMNS)) {
+            for (List<String> variant : SCHEMA2_VARIANTS) {
                 if (readColumns != SCHEMA1_COLUMNS && variant != readColumns && row.size() == variant.size()) {
                     return new CsvRecordCodec(variant).parse(line);
                 }
@@ -178,13 +193,14 @@ final class CsvRecordCodec implements RecordCodec {
                     Double.parseDouble(row.get(GRAMS_PER_KWH)), row.get(INTENSITY_SOURCE), Double.parseDouble(row.get(PUE)),
                     Double.parseDouble(row.get(GRAMS)));
             RunFacts run = schema1 ? RunFacts.legacyCall() : new RunFacts(row.get(KIND), row.get(RUN_ID), row.get(RUN_NAME),
-                    Long.parseLong(row.get(CALLS)), Long.parseLong(row.get(ROWS)), row.get(GROUP_ID), row.get(GROUP_NAME));
+                    Long.parseLong(row.get(CALLS)), Long.parseLong(row.get(ROWS)), row.get(GROUP_ID), row.get(GROUP_NAME),
+                    readColumns.contains(PARENT_RUN_ID) ? row.get(PARENT_RUN_ID) : "");
             return new CallRecord(row.get(schema1 ? RUN_ID : JVM_ID), Long.parseLong(row.get(PID)), row.get(HOST), row.get(THREAD),
                     row.get(LIBRARY), row.get(MODEL), row.get(ENTRY_POINT), row.get(OUTCOME), row.get(ERROR_TYPE),
                     Instant.parse(row.get(START)).toEpochMilli(), Instant.parse(row.get(END)).toEpochMilli(),
                     Double.parseDouble(row.get(DURATION)), Integer.parseInt(row.get(EPOCHS)),
                     Integer.parseInt(row.get(EPOCHS_PLANNED)), energy, row.get(DATA_FINGERPRINT), row.get(CONFIG_FINGERPRINT),
-                    carbon, run).withSparkApp(readColumns == COLUMNS ? new SparkApp(row.get(SPARK_APP_ID), row.get(SPARK_APP_NAME),
+                    carbon, run).withSparkApp(readColumns.contains(SPARK_APP_ID) ? new SparkApp(row.get(SPARK_APP_ID), row.get(SPARK_APP_NAME),
                             row.get(SPARK_EXECUTOR_ID)) : SparkApp.NONE);
         } catch (RuntimeException e) {
             throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);

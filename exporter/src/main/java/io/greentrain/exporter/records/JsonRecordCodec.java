@@ -51,6 +51,9 @@ final class JsonRecordCodec implements RecordCodec {
         node.put(ROWS, run.rows());
         node.put(GROUP_ID, run.groupId());
         node.put(GROUP_NAME, run.groupName());
+        if (!run.parentRunId().isEmpty()) {
+            node.put(PARENT_RUN_ID, run.parentRunId()); // only on nested runs: other records stay as they were
+        }
         SparkApp spark = r.sparkApp();
         if (spark.isSpark()) {
             // only in Spark JVMs: a plain job's records stay as they were
@@ -111,7 +114,7 @@ final class JsonRecordCodec implements RecordCodec {
             // schema 1: every record is a call, and run_id named the JVM
             RunFacts run = schema1 ? RunFacts.legacyCall() : new RunFacts(text(n, KIND), text(n, RUN_ID),
                     optionalText(n, RUN_NAME), required(n, CALLS).asLong(), n.path(ROWS).asLong(-1), optionalText(n, GROUP_ID),
-                    optionalText(n, GROUP_NAME));
+                    optionalText(n, GROUP_NAME), optionalText(n, PARENT_RUN_ID));
             return new CallRecord(text(n, schema1 ? RUN_ID : JVM_ID), required(n, PID).asLong(), text(n, HOST), text(n, THREAD),
                     text(n, LIBRARY), text(n, MODEL), text(n, ENTRY_POINT), text(n, OUTCOME), optionalText(n, ERROR_TYPE),
                     Instant.parse(text(n, START)).toEpochMilli(), Instant.parse(text(n, END)).toEpochMilli(),

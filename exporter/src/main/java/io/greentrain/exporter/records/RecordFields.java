@@ -22,6 +22,8 @@ final class RecordFields {
     static final String ROWS = "rows";
     static final String GROUP_ID = "group_id";
     static final String GROUP_NAME = "group_name";
+    /** Only on runs nested in another run (JSON), a trailing column in CSV. */
+    static final String PARENT_RUN_ID = "parent_run_id";
     static final String PID = "pid";
     /** Spark driver and executor JVMs only (absent elsewhere): the application and executor that wrote the record. */
     static final String SPARK_APP_ID = "spark_app_id";

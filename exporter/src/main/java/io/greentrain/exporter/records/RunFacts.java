@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param groupId   the cross-validation, search or named group the run belongs to, else ""
  * @param groupName what made the group, e.g. {@code tribuo CrossValidation}, {@code smile CrossValidation} or the name
  *                  given with {@code GreenTrain.startGroup(name)}; "" without a group
+ *
+ * <p>A run can be nested in another ({@link #parentRunId()}): the library calls made inside a user's
+ * {@code GreenTrain.measure} block are a run of their own whose parent is the block's run. Each record's energy is its
+ * own (exclusive): while a child's call runs, the energy goes to the child, so summing records counts every joule once.
  */
 public final class RunFacts {
 
@@ -27,8 +31,16 @@ public final class RunFacts {
     private final long rows;
     private final String groupId;
     private final String groupName;
+    private final String parentRunId;
 
     public RunFacts(String kind, String runId, String runName, long calls, long rows, String groupId, String groupName) {
+        this(kind, runId, runName, calls, rows, groupId, groupName, "");
+    }
+
+    /** @param parentRunId the run this one is nested in (see the class comment), else "" */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public RunFacts(String kind, String runId, String runName, long calls, long rows, String groupId, String groupName,
+                    String parentRunId) {
         if (!RUN.equals(kind) && !CALL.equals(kind)) {
             throw new IllegalArgumentException("record kind must be '" + RUN + "' or '" + CALL + "': '" + kind + "'");
         }
@@ -42,6 +54,7 @@ public final class RunFacts {
         this.rows = rows < 0 ? -1 : rows;
         this.groupId = groupId == null ? "" : groupId;
         this.groupName = groupName == null ? "" : groupName;
+        this.parentRunId = parentRunId == null ? "" : parentRunId;
     }
 
     /** A schema-1 record: one call, no run, no group. */
@@ -79,5 +92,10 @@ public final class RunFacts {
 
     public String groupName() {
         return groupName;
+    }
+
+    /** The run this one is nested in (a user's block around library calls), else "". */
+    public String parentRunId() {
+        return parentRunId;
     }
 }

@@ -296,6 +296,84 @@ class RunAttributorTest {
         assertThat(records.get(1).configFingerprint()).isEqualTo(records.get(0).configFingerprint());
     }
 
+    /** A user's {@code GreenTrain.measure} block on thread {@code threadId}. */
+    private static CallStart block(String label, long threadId) {
+        return new CallStart("custom", label, "GreenTrain#measure", "trainer-" + threadId, threadId, -1, "", "");
+    }
+
+    @Test
+    void aFitInsideAUsersBlockIsItsChildAndTheEnergyIsCountedOnce() {
+        CallHandle outer = attributor.started(block("prepare-and-train", 1));
+        host.run(1000, 2, 2);                                    // the block's own work: 1 s
+        threadCpu.get(1L).addAndGet(1_000_000_000L);
+        CallHandle fit = attributor.startedWithin(keyed("model@1", "Mlp", 1, "cfg", ""), outer);
+        host.run(3000, 2, 2);                                    // the fit: 3 s on the same thread
+        threadCpu.get(1L).addAndGet(3_000_000_000L);
+        attributor.ended(fit, TrainingCalls.SUCCESS, "");
+        host.run(500, 2, 2);                                     // the block again: 0.5 s
+        threadCpu.get(1L).addAndGet(500_000_000L);
+        attributor.ended(outer, TrainingCalls.SUCCESS, "");
+        attributor.endAll();
+
+        assertThat(records).extracting(CallRecord::library).containsExactlyInAnyOrder("custom", "dl4j");
+        CallRecord parent = records.stream().filter(r -> r.library().equals("custom")).findFirst().orElseThrow();
+        CallRecord child = records.stream().filter(r -> r.library().equals("dl4j")).findFirst().orElseThrow();
+        assertThat(child.run().parentRunId()).isEqualTo(parent.runId());
+        assertThat(parent.run().parentRunId()).isEmpty();
+        // each record has its own energy: the fit its 3 s, the block its 1.5 s; together the 4.5 s the process used
+        assertThat(joules(child, "cpu")).isCloseTo(100 * 3.0, within(1e-6));
+        assertThat(joules(parent, "cpu")).isCloseTo(100 * 1.5, within(1e-6));
+        assertThat(joules(child, "gpu") + joules(parent, "gpu")).isCloseTo(200 * 4.5, within(1e-6));
+        assertThat(parent.durationSeconds()).isCloseTo(4.5, within(1e-6));
+    }
+
+    @Test
+    void aMiniBatchLoopInsideABlockChargesTheLoopAndTheBlockOnlyTheRest() {
+        CallHandle outer = attributor.started(block("loop", 1));
+        CallHandle batch = attributor.startedWithin(keyed("model@1", "Mlp", 1, "cfg", ""), outer);
+        host.run(10, 1, 1);
+        attributor.ended(batch, TrainingCalls.SUCCESS, "");
+        for (int i = 1; i < 300; i++) {
+            batch = attributor.startedAgain(batch, 32);
+            assertThat(batch).isNotNull();
+            host.run(10, 1, 1);
+            attributor.ended(batch, TrainingCalls.SUCCESS, "");
+        }
+        host.run(1000, 1, 1);                                    // evaluation inside the block, after the loop
+        attributor.ended(outer, TrainingCalls.SUCCESS, "");
+        attributor.endAll();
+
+        CallRecord parent = records.stream().filter(r -> r.library().equals("custom")).findFirst().orElseThrow();
+        CallRecord loop = records.stream().filter(r -> r.library().equals("dl4j")).findFirst().orElseThrow();
+        assertThat(loop.run().calls()).isEqualTo(300);
+        assertThat(loop.run().parentRunId()).isEqualTo(parent.runId());
+        assertThat(joules(loop, "cpu") + joules(parent, "cpu")).isCloseTo(100 * 4.0, within(1e-6));
+        assertThat(joules(loop, "cpu")).isCloseTo(100 * 3.0, within(100 * 0.1)); // within one refresh interval
+        assertThat(joules(parent, "cpu")).isGreaterThanOrEqualTo(100 * 0.9);
+    }
+
+    @Test
+    void twoFitsOnTwoThreadsInsideABlockTakeTheBlocksShareBetweenThem() {
+        CallHandle outer = attributor.started(block("fan-out", 1));
+        CallHandle a = attributor.startedWithin(keyed("model@1", "A", 2, "cfg", ""), outer);
+        CallHandle b = attributor.startedWithin(keyed("model@2", "B", 3, "cfg", ""), outer);
+        host.run(2000, 2, 2);
+        threadCpu.get(2L).addAndGet(1_500_000_000L);
+        threadCpu.get(3L).addAndGet(500_000_000L);
+        attributor.ended(a, TrainingCalls.SUCCESS, "");
+        attributor.ended(b, TrainingCalls.SUCCESS, "");
+        attributor.ended(outer, TrainingCalls.SUCCESS, "");
+        attributor.endAll();
+
+        double total = records.stream().mapToDouble(r -> joules(r, "cpu")).sum();
+        assertThat(total).isCloseTo(100 * 2.0, within(1e-6));
+        CallRecord parent = records.stream().filter(r -> r.library().equals("custom")).findFirst().orElseThrow();
+        assertThat(joules(parent, "cpu")).isCloseTo(0, within(1e-6));
+        assertThat(records.stream().filter(r -> r.library().equals("dl4j")))
+                .allSatisfy(r -> assertThat(r.run().parentRunId()).isEqualTo(parent.runId()))
+                .allSatisfy(r -> assertThat(joules(r, "cpu")).isCloseTo(100.0, within(1e-6)));
+    }
+
     @Test
     void anotherConfigurationOnTheSameModelStartsAnotherRun() {
         CallHandle a = attributor.started(keyed("model@1", "Mlp", 1, "cfg-a", ""));

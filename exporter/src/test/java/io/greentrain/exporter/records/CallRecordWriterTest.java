@@ -75,9 +75,10 @@ class CallRecordWriterTest {
         Path file = dir.resolve("mixed.csv");
         CallRecord older = Records.sample("Old", 1, null);
         String olderRow = new CsvRecordCodec().line(older);
-        // what an agent before the appended columns wrote: its header and a row without the last five fields
+        // what an agent before the appended columns wrote: its header and a row without the last six fields
         String header = String.join(",", CsvRecordCodec.SCHEMA2_FIRST_COLUMNS);
-        String narrowRow = olderRow.substring(0, nthCommaFromEnd(olderRow.trim(), CsvRecordCodec.APPENDED.size()));
+        String narrowRow = olderRow.substring(0, nthCommaFromEnd(olderRow.trim(),
+                CsvRecordCodec.APPENDED_SPARK.size() + CsvRecordCodec.APPENDED_NESTING.size()));
         Files.writeString(file, header + "\n" + narrowRow + "\n");
         CallRecord newer = Records.sample("New", 2, null).withSparkApp(new SparkApp("app-1", "a", "1"));
         new CallRecordWriter(file, RecordFormat.CSV).append(newer);
@@ -85,6 +86,47 @@ class CallRecordWriterTest {
         assertThat(read.skipped()).isZero();
         assertThat(read.records()).extracting(CallRecord::model).containsExactly("Old", "New");
         assertThat(read.records().get(1).sparkApp().appId()).isEqualTo("app-1");
+    }
+
+    @Test
+    void aCsvFileWithTheSparkColumnsButNoParentColumnReadsAndTakesNestedRuns() throws IOException {
+        Path file = dir.resolve("spark-era.csv");
+        CallRecord older = Records.sample("Old", 1, null).withSparkApp(new SparkApp("app-9", "n", "3"));
+        String olderRow = new CsvRecordCodec().line(older);
+        String header = String.join(",", CsvRecordCodec.SCHEMA2_SPARK_COLUMNS);
+        String narrowRow = olderRow.substring(0, nthCommaFromEnd(olderRow.trim(), CsvRecordCodec.APPENDED_NESTING.size()));
+        Files.writeString(file, header + "\n" + narrowRow + "\n");
+        new CallRecordWriter(file, RecordFormat.CSV).append(nested(Records.sample("Child", 2, null), "jvm-1", "jvm-2"));
+        CallRecordReader.Result read = CallRecordReader.read(file);
+        assertThat(read.skipped()).isZero();
+        assertThat(read.records().get(0).sparkApp().appId()).isEqualTo("app-9");
+        assertThat(read.records().get(0).run().parentRunId()).isEmpty();
+        assertThat(read.records().get(1).run().parentRunId()).isEqualTo("jvm-1");
+    }
+
+    @Test
+    void aNestedRunNamesItsParentInBothFormatsAndOtherRunsDoNot() throws IOException {
+        for (RecordFormat format : RecordFormat.values()) {
+            Path file = dir.resolve("nested." + format.name().toLowerCase(java.util.Locale.ROOT));
+            CallRecordWriter writer = new CallRecordWriter(file, format);
+            writer.append(nested(Records.sample("Child", 2, null), "abc-1", "abc-2"));
+            writer.append(Records.sample("Plain", 1, null));
+            List<CallRecord> read = CallRecordReader.read(file).records();
+            assertThat(read.get(0).run().parentRunId()).isEqualTo("abc-1");
+            assertThat(read.get(0).run().runId()).isEqualTo("abc-2");
+            assertThat(read.get(1).run().parentRunId()).isEmpty();
+        }
+        assertThat(Files.readAllLines(dir.resolve("nested.jsonl")).get(1)).doesNotContain("parent_run_id");
+    }
+
+    /** {@code record} as run {@code runId} nested in {@code parentRunId}. */
+    private static CallRecord nested(CallRecord record, String parentRunId, String runId) {
+        RunFacts r = record.run();
+        return new CallRecord(record.jvmId(), record.pid(), record.host(), record.thread(), record.library(), record.model(),
+                record.entryPoint(), record.outcome(), record.errorType(), record.startEpochMillis(), record.endEpochMillis(),
+                record.durationSeconds(), record.epochs(), record.epochsPlanned(), record.energy(), record.dataFingerprint(),
+                record.configFingerprint(), record.carbon(), new RunFacts(RunFacts.RUN, runId, r.runName(), r.calls(), r.rows(),
+                r.groupId(), r.groupName(), parentRunId));
     }
 
     private static int nthCommaFromEnd(String line, int n) {
@@ -111,7 +153,7 @@ class CallRecordWriterTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("schema_version,kind,run_id,run_name,jvm_id,pid,host,thread,library,model,entry_point,outcome")
                 .endsWith("zone,grams_per_kwh,intensity_source,pue,grams,spark_app_id,spark_app_name,spark_executor_id,"
-                        + "total_joules_low,total_joules_high");
+                        + "total_joules_low,total_joules_high,parent_run_id");
         assertThat(lines.stream().filter(l -> l.startsWith("schema_version"))).hasSize(1);
 
         List<CallRecord> read = CallRecordReader.read(file).records();

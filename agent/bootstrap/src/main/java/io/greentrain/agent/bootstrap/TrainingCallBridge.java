@@ -4,9 +4,11 @@ package io.greentrain.agent.bootstrap;
  * The only GreenTrain code that inlined advice calls. It lives on the boot class loader so that advice
  * inlined into classes of any loader resolves to this one class; it uses JDK types only and never throws.
  *
- * <p>Nesting: every intercepted method increments this thread's {@link CallDepth}; only the outermost
+ * <p>Nesting: every intercepted library method increments this thread's {@link CallDepth}; only the outermost
  * one is reported, so {@code fit(iterator, epochs)} calling {@code fit(iterator)} counts once, and a Tribuo
- * ensemble calling inner trainers counts once. Fan-out to other threads is decided by the listener.
+ * ensemble calling inner trainers counts once. A user's block ({@code GreenTrain.measure/run}) is not a library
+ * method: it does not touch the depth ({@link #enterBlock}), so the library calls inside it are reported too, and the
+ * listener records them as its children. Fan-out to other threads is decided by the listener.
  */
 public final class TrainingCallBridge {
 
@@ -82,6 +84,32 @@ public final class TrainingCallBridge {
         }
     }
 
+    /**
+     * Called by the inlined enter advice of a user's block ({@code GreenTrain.measure/run}): always reported, whatever
+     * the depth, and without raising it, so that the library calls inside the block are reported as its children.
+     * Never null.
+     */
+    public static Object enterBlock(String type, String method, Object[] args) {
+        TrainingCallListener current = listener;
+        if (current == null) {
+            return UNTRACKED;
+        }
+        try {
+            Object handle = current.callStarted("custom", type, method, null, args);
+            return handle == null ? UNTRACKED : handle;
+        } catch (Throwable t) {
+            adviceFailed(t);
+            return UNTRACKED;
+        }
+    }
+
+    /** Called by the inlined exit advice of a user's block, also when it threw. */
+    public static void exitBlock(Object token, Throwable thrown) {
+        if (token != null && token != UNTRACKED) {
+            ended(token, thrown);
+        }
+    }
+
     /** Called by inlined exit advice, also when the method threw. */
     public static void exit(Object token, Throwable thrown) {
         if (token == null) {
@@ -91,6 +119,10 @@ public final class TrainingCallBridge {
         if (token == NESTED || token == UNTRACKED) {
             return;
         }
+        ended(token, thrown);
+    }
+
+    private static void ended(Object token, Throwable thrown) {
         TrainingCallListener current = listener;
         if (current != null) {
             try {

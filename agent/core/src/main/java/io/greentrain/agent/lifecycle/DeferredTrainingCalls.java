@@ -73,19 +73,30 @@ final class DeferredTrainingCalls implements TrainingCalls {
 
     @Override
     public CallHandle started(CallStart start) {
+        return startedWithin(start, null);
+    }
+
+    /** A parent that was itself pending is passed on once it is measured; before that the child is a call of its own. */
+    @Override
+    public CallHandle startedWithin(CallStart start, CallHandle parent) {
         TrainingCalls measured = current;
         if (measured != null) {
-            return measured.started(start);
+            return startedWithin(measured, start, parent);
         }
         synchronized (lock) {
             awaitMeasurement();
             if (current != null) {
-                return current.started(start);
+                return startedWithin(current, start, parent);
             }
             Pending call = new Pending(start);
             pending.add(call);
             return call;
         }
+    }
+
+    private static CallHandle startedWithin(TrainingCalls measured, CallStart start, CallHandle parent) {
+        CallHandle measuredParent = parent instanceof Pending ? ((Pending) parent).measured : parent;
+        return measuredParent == null ? measured.started(start) : measured.startedWithin(start, measuredParent);
     }
 
     /** Under the lock: waits until measurement is up or the deadline passes. */

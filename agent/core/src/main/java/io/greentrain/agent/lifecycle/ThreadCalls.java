@@ -10,8 +10,13 @@ import java.lang.ref.WeakReference;
  */
 final class ThreadCalls {
 
-    /** The outermost call in flight (the bridge reports only outermost calls, so no stack is needed). */
+    /**
+     * The innermost call in flight: the outermost library call, or a user's block, or a library call inside that block
+     * (linked to the block through {@code outer}).
+     */
     TrainingCallRecorder.Tracked current;
+    /** The call in flight when the last described call began (its parent): the fast path needs the same parent. */
+    TrainingCallRecorder.Tracked lastParent;
     /** The previous call's model or trainer (weak: a finished model must stay collectable), entry point and handle. */
     WeakReference<Object> lastReceiver;
     String lastEntryPoint;
@@ -36,5 +41,6 @@ final class ThreadCalls {
         lastScope = null;
         lastStart = null;
         lastFirstArgType = null;
+        lastParent = null;
     }
 }

@@ -16,8 +16,10 @@ import java.lang.ref.WeakReference;
  * {@link TrainingCalls#startedAgain} (a clock read and counters), so a hand-written loop of {@code net.fit(batch)} costs
  * little more than the loop.
  *
- * <p>One call per call the user made. The bridge reports only the outermost intercepted call of a thread (nesting on
- * one thread counts once). Fan-out to other threads counts once because the libraries' own worker tasks (ParallelWrapper
+ * <p>One call per call the user made. The bridge reports only the outermost intercepted library call of a thread
+ * (nesting on one thread counts once), and every user block ({@code GreenTrain.measure/run}). A call that begins while
+ * another is in flight on its thread (a library call inside a block) is started as that call's child
+ * ({@link TrainingCalls#startedWithin}): both are recorded, and the exporter charges the energy once. Fan-out to other threads counts once because the libraries' own worker tasks (ParallelWrapper
  * trainers, Smile's OneVersusRest/OneVersusOne and multi-start lambdas) raise their thread's nesting depth: the fits
  * they run never reach this class. Everything else on another thread is a call of its own, so calls that an
  * application runs concurrently on its threads (or its own ForkJoin tasks) are counted one by one.
@@ -54,7 +56,7 @@ final class TrainingCallRecorder implements TrainingCallListener {
     /** The fast path: the thread's previous call was on this receiver, through this method, in the same scopes. */
     private CallHandle continued(ThreadCalls thread, Object receiver, String method, Object[] args) {
         WeakReference<Object> last = thread.lastReceiver;
-        if (last == null || last.get() != receiver || thread.lastHandle == null || thread.current != null
+        if (last == null || last.get() != receiver || thread.lastHandle == null || thread.current != thread.lastParent
                 || thread.lastScope != thread.innermost || !method.equals(thread.lastEntryPoint) || !sameShape(thread, args)) {
             return null;
         }
@@ -76,7 +78,9 @@ final class TrainingCallRecorder implements TrainingCallListener {
                 current.getName(), current.getId(), describer.epochsPlanned(library, method, args),
                 describer.dataFingerprint(args), config, place.runKey, place.runName, place.groupKey, place.groupName,
                 RowCounter.rows(args));
-        CallHandle handle = calls.started(start);
+        Tracked parent = thread.current;
+        CallHandle handle = parent == null ? calls.started(start) : calls.startedWithin(start, parent.handle);
+        thread.lastParent = parent;
         if (receiver != null && !place.runKey.isEmpty()) {
             thread.lastReceiver = new WeakReference<>(receiver);
             thread.lastEntryPoint = method;
@@ -175,8 +179,8 @@ final class TrainingCallRecorder implements TrainingCallListener {
         final CallHandle handle;
         final String library;
         /**
-         * A call already in flight on this thread when this one started: only possible when the depth was unwound by an
-         * exception inside the agent itself; kept so that the outer call gets its epochs back.
+         * The call in flight on this thread when this one started (a user's block around a library call, this call's
+         * parent), or null; it becomes the thread's current call again when this one ends, and gets its epochs back.
          */
         final Tracked outer;
         int epochs;

@@ -28,6 +28,17 @@ class DeferredTrainingCallsTest {
     }
 
     @Test
+    void aChildOfABlockThatBeganBeforeTheSensorsIsStartedWithinTheBlocksMeasuredHandle() {
+        CallHandle block = deferred.started(start("custom"));
+        deferred.measuring(exporter);
+        CallHandle fit = deferred.startedWithin(start("smile"), block);
+        deferred.ended(fit, TrainingCalls.SUCCESS, "");
+        deferred.ended(block, TrainingCalls.SUCCESS, "");
+        assertThat(exporter.events).containsExactly("started custom", "started smile within custom", "ended success",
+                "ended success");
+    }
+
+    @Test
     void callsAfterReadyGoStraightToTheExporter() {
         deferred.measuring(exporter);
         CallHandle call = deferred.started(start("dl4j"));
@@ -109,10 +120,24 @@ class DeferredTrainingCallsTest {
     private static final class RecordingCalls implements TrainingCalls {
         final List<String> events = new ArrayList<>();
 
+        final java.util.Map<CallHandle, String> libraries = new java.util.HashMap<>();
+
         @Override
         public CallHandle started(CallStart start) {
             events.add("started " + start.library());
-            return new CallHandle() { };
+            return handle(start);
+        }
+
+        @Override
+        public CallHandle startedWithin(CallStart start, CallHandle parent) {
+            events.add("started " + start.library() + " within " + libraries.get(parent));
+            return handle(start);
+        }
+
+        private CallHandle handle(CallStart start) {
+            CallHandle handle = new CallHandle() { };
+            libraries.put(handle, start.library());
+            return handle;
         }
 
         @Override

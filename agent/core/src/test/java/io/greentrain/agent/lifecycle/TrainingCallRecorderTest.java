@@ -137,8 +137,25 @@ class TrainingCallRecorderTest {
         assertThat(calls.started.get(1).runName()).isEqualTo("tuned");
     }
 
+    @Test
+    void aFitInsideAUsersBlockStartsAsTheBlocksChildAndItsBatchesKeepTheFastPath() {
+        Model model = new Model();
+        Object block = recorder.callStarted("custom", "io.greentrain.api.GreenTrain", "measure", null, new Object[] {"loop"});
+        for (int i = 0; i < 50; i++) {
+            fit(model, (Object) new double[8][2]);
+        }
+        recorder.callEnded(block, null);
+        fit(model, (Object) new double[8][2]); // after the block: not its child, so described afresh
+        assertThat(calls.started).extracting(CallStart::library).containsExactly("custom", "dl4j", "dl4j");
+        assertThat(calls.parents).containsExactly(null, calls.handles.get(0), null);
+        assertThat(calls.again).isEqualTo(49);
+        assertThat(calls.ended).isEqualTo(52);
+    }
+
     /** Records what the recorder reports. */
     static final class Recording implements TrainingCalls {
+        final List<CallHandle> parents = new ArrayList<>();
+        final List<CallHandle> handles = new ArrayList<>();
         final List<CallStart> started = new ArrayList<>();
         final List<Long> againRows = new ArrayList<>();
         final List<String> scopesEnded = new ArrayList<>();
@@ -148,8 +165,16 @@ class TrainingCallRecorderTest {
 
         @Override
         public CallHandle started(CallStart start) {
+            return startedWithin(start, null);
+        }
+
+        @Override
+        public CallHandle startedWithin(CallStart start, CallHandle parent) {
             started.add(start);
-            return new CallHandle() { };
+            parents.add(parent);
+            CallHandle handle = new CallHandle() { };
+            handles.add(handle);
+            return handle;
         }
 
         @Override

@@ -166,6 +166,24 @@ class RunsIT {
         assertThat(job.runs.get(0).run().groupId()).isNotEmpty().isEqualTo(job.runs.get(1).run().groupId());
     }
 
+    @Test
+    void theFitsInsideAMeasuredBlockAreARunNestedInTheBlocksRunAndEachHasItsOwnEnergy() throws Exception {
+        Job job = run("measured-block", "");
+        assertThat(job.runs).as(job.result.toString()).extracting(CallRecord::library).containsExactlyInAnyOrder("custom", "dl4j");
+        CallRecord block = job.runs.stream().filter(r -> r.library().equals("custom")).findFirst().orElseThrow();
+        CallRecord fits = job.runs.stream().filter(r -> r.library().equals("dl4j")).findFirst().orElseThrow();
+        assertThat(block.model()).isEqualTo("prepare-and-train");
+        assertThat(fits.run().calls()).isEqualTo(100);
+        assertThat(fits.run().parentRunId()).isEqualTo(block.runId());
+        assertThat(block.run().parentRunId()).isEmpty();
+        assertThat(fits.totalJoules()).isGreaterThan(0);
+        // the block's record holds its own 0.6 s of hashing, not the fits' energy a second time
+        assertThat(block.totalJoules()).isGreaterThan(0);
+        assertThat(block.durationSeconds()).isGreaterThan(fits.durationSeconds() + 0.5);
+        assertThat(fits.startEpochMillis()).isGreaterThanOrEqualTo(block.startEpochMillis());
+        assertThat(fits.endEpochMillis()).isLessThanOrEqualTo(block.endEpochMillis());
+    }
+
     private static void assertGroupOfThreeRunsOfFiveFolds(Job job, String groupName) {
         assertThat(job.runs).as(job.result.toString()).hasSize(3);
         assertThat(job.runs).extracting(r -> r.run().calls()).containsOnly(5L);

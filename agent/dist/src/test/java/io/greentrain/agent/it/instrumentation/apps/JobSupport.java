@@ -22,6 +22,18 @@ public final class JobSupport {
         System.err.flush();
     }
 
+    /** Keeps this thread busy for about {@code millis} ms of work that is not training (hashing); returns its digest. */
+    public static long busy(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        long h = 1125899906842597L;
+        while (System.nanoTime() < deadline) {
+            for (int i = 0; i < 10_000; i++) {
+                h = 31 * h + i;
+            }
+        }
+        return h;
+    }
+
     public static void result(String key, Object value) {
         System.out.println(key + " " + value);
         System.out.flush();

@@ -38,7 +38,9 @@ import smile.classification.LogisticRegression;
  *   <li>{@code smile-grid}: Smile {@code CrossValidation.classification} of 3 configurations x 5 folds;</li>
  *   <li>{@code paced}: 200 {@code fit(DataSet)} on one model, 15 ms apart (a run that lasts several seconds);</li>
  *   <li>{@code early-stopping}: DL4J {@code EarlyStoppingTrainer.fit()} for 4 epochs of 200 mini-batches;</li>
- *   <li>{@code explicit}: {@code GreenTrain.startGroup} around two {@code startRun}s, each training two new models.</li>
+ *   <li>{@code explicit}: {@code GreenTrain.startGroup} around two {@code startRun}s, each training two new models;</li>
+ *   <li>{@code measured-block}: {@code GreenTrain.run} around 0.4 s of its own work, 100 {@code fit(DataSet)} and 0.2 s
+ *   more: the block's run and the fits' run nested in it.</li>
  * </ul>
  */
 public final class RunsJob {
@@ -140,6 +142,13 @@ public final class RunsJob {
                         }
                     }
                 }
+                break;
+            case "measured-block":
+                GreenTrain.run("prepare-and-train", () -> {
+                    JobSupport.busy(400); // "preparing the data", inside the block but not training
+                    fitEach(network(), batches.subList(0, 100));
+                    JobSupport.busy(200);
+                });
                 break;
             default:
                 throw new IllegalArgumentException("unknown pattern " + pattern);
