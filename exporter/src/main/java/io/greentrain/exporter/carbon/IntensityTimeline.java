@@ -51,12 +51,6 @@ public final class IntensityTimeline {
         }
     }
 
-    /** Replaces everything recorded so far with one value from {@code atMillis} on. */
-    public synchronized void reset(long atMillis, IntensityReading reading) {
-        points.clear();
-        record(atMillis, reading);
-    }
-
     public synchronized boolean isEmpty() {
         return points.isEmpty();
     }
