@@ -100,6 +100,56 @@ public final class CoresetSelector {
     }
 
     /**
+     * {@link SelectionMethod#SENSITIVITY}: draws ∝ ½·leverage/Σ + ½·1/n, weight 1/(m·q), the sensitivity bound of
+     * logistic regression (Huggins et al. 2016; Munteanu et al. 2018).
+     */
+    public static CoresetSelector sensitivity() {
+        return of(SelectionMethod.SENSITIVITY);
+    }
+
+    /**
+     * {@link SelectionMethod#CCS}: coverage-centric selection over difficulty scores of a short proxy training
+     * (Zheng et al. 2023), skipping the hardest 10 % unless {@link #keep(ScoreBand)} says otherwise. Copied.
+     */
+    public static CoresetSelector ccs(double[] scores) {
+        return scored(SelectionMethod.CCS, scores).keep(ScoreBand.skipHardest(0.1));
+    }
+
+    /** {@link SelectionMethod#MODERATE}: rows whose distance to the class centre is nearest the median (Xia et al. 2023). */
+    public static CoresetSelector moderate(double[] distances) {
+        return scored(SelectionMethod.MODERATE, distances);
+    }
+
+    /** {@link SelectionMethod#GOSS}: largest loss gradients kept, the rest sampled and up-weighted (Ke et al. 2017). */
+    public static CoresetSelector goss(double[] gradientNorms) {
+        return scored(SelectionMethod.GOSS, gradientNorms);
+    }
+
+    /**
+     * A score-ranked method ({@link SelectionMethod#usesScores()}) with one score per row; the array is copied.
+     *
+     * @throws IllegalArgumentException if the method takes no scores
+     */
+    public static CoresetSelector scored(SelectionMethod method, double[] scores) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(scores, "scores");
+        if (!method.usesScores()) {
+            throw new IllegalArgumentException("method " + method.id() + " takes no scores");
+        }
+        return of(method).withScores(new Scores(scores.clone(), null));
+    }
+
+    /** As {@link #scored(SelectionMethod, double[])} with scores computed once per row index at selection time. */
+    public static CoresetSelector scored(SelectionMethod method, IntToDoubleFunction scores) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(scores, "scores");
+        if (!method.usesScores()) {
+            throw new IllegalArgumentException("method " + method.id() + " takes no scores");
+        }
+        return of(method).withScores(new Scores(null, scores));
+    }
+
+    /**
      * Selects m rows (draws, for the with-replacement methods).
      *
      * @throws IllegalArgumentException if m &lt;= 0
@@ -150,7 +200,10 @@ public final class CoresetSelector {
         return new CoresetSelector(method, size, fraction, seed, perClass, minPerClass, scores, scoreBand);
     }
 
-    /** Which ranks {@code el2n} keeps (default {@link ScoreBand#hardest()}; mind its caveat at small fractions). */
+    /**
+     * Which ranks {@code el2n} keeps (default {@link ScoreBand#hardest()}; mind its caveat at small fractions); for
+     * {@code ccs}, how many of the hardest rows it drops before binning.
+     */
     public CoresetSelector keep(ScoreBand band) {
         Objects.requireNonNull(band, "band");
         return new CoresetSelector(method, size, fraction, seed, perClass, minPerClass, scores, band);
@@ -250,6 +303,14 @@ public final class CoresetSelector {
                 return KCenterGreedy.select(this, input, listener);
             case EL2N:
                 return ScorePruning.select(this, input, listener);
+            case CCS:
+                return CoverageCentricSelection.select(this, input, listener);
+            case MODERATE:
+                return ModerateSelection.select(this, input, listener);
+            case GOSS:
+                return GradientOneSideSampling.select(this, input, listener);
+            case SENSITIVITY:
+                return SensitivitySampling.select(this, input, listener);
             default:
                 return StreamingSelector.run(this, input, listener);
         }
@@ -299,6 +360,6 @@ public final class CoresetSelector {
     public String toString() {
         return "CoresetSelector[" + method.id() + (size > 0 ? ", m=" + size : ", fraction=" + fraction)
                 + ", seed=" + seed + (perClass ? ", perClass, minPerClass=" + minPerClass : "")
-                + (method == SelectionMethod.EL2N ? ", keep=" + scoreBand : "") + "]";
+                + (method == SelectionMethod.EL2N || method == SelectionMethod.CCS ? ", keep=" + scoreBand : "") + "]";
     }
 }

@@ -123,6 +123,11 @@ final class DataInput extends RowInput implements FeatureMatrix {
             }
 
             @Override
+            double[] values() {
+                return row;
+            }
+
+            @Override
             float[] copyRow() {
                 float[] copy = new float[row.length];
                 for (int j = 0; j < row.length; j++) {

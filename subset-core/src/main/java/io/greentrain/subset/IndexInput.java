@@ -57,6 +57,11 @@ final class IndexInput extends RowInput {
             }
 
             @Override
+            double[] values() {
+                return new double[0];
+            }
+
+            @Override
             float[] copyRow() {
                 return NO_FEATURES;
             }

@@ -27,6 +27,9 @@ abstract class RowPass implements AutoCloseable {
     /** Value of a column of the current row, for error messages. */
     abstract double value(int column);
 
+    /** The current row as doubles; valid until the next {@link #advance()}, never to be modified. */
+    abstract double[] values();
+
     /** A float copy of the current row, for selectors that keep rows. */
     abstract float[] copyRow();
 

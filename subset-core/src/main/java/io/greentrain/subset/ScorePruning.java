@@ -1,8 +1,5 @@
 package io.greentrain.subset;
 
-import java.util.Arrays;
-import java.util.function.IntToDoubleFunction;
-
 /**
  * Score-based pruning (Paul, Ganguli &amp; Dziugaite 2021): rank the rows of each stratum by a user-supplied score,
  * highest first, and keep the band of m_c ranks that {@link ScoreBand} names. Ties are broken by row index, so the
@@ -15,62 +12,19 @@ final class ScorePruning {
     }
 
     static Coreset select(CoresetSelector spec, RowInput input, DrawListener listener) {
-        RowStatistics.Plan plan = spec.passOnePlan();
-        plan.keepRowStrata = true;
-        RowStatistics stats = RowStatistics.collect(input, plan);
-        spec.checkStrata(stats.strata, stats.rows);
-        double[] scores = scoresOf(spec.scores(), (int) stats.rows);
-        int m = spec.resolveSize(stats.rows);
-        int[] budget = spec.allocate(stats.strata, m);
-        int[][] members = KCenterGreedy.membersOf(stats.rowStrata, stats.strata);
+        RankedStrata strata = RankedStrata.collect(spec, input);
+        double[] scores = RankedStrata.scoresOf(spec, (int) strata.stats.rows);
         CoresetCollector out = new CoresetCollector();
-        for (int s = 0; s < members.length; s++) {
-            int[] rows = members[s];
-            Integer[] ranking = new Integer[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                ranking[i] = rows[i];
-            }
-            Arrays.sort(ranking, (a, b) -> {
-                int byScore = Double.compare(scores[b], scores[a]);
-                return byScore != 0 ? byScore : Integer.compare(a, b);
-            });
-            int first = spec.scoreBand().firstRank(rows.length, budget[s]);
-            double weight = (double) rows.length / budget[s];
-            for (int r = first; r < first + budget[s]; r++) {
+        for (int s = 0; s < strata.members.length; s++) {
+            int[] rows = strata.members[s];
+            int kept = strata.budget[s];
+            Integer[] ranking = RankedStrata.byScoreDescending(rows, scores);
+            int first = spec.scoreBand().firstRank(rows.length, kept);
+            double weight = (double) rows.length / kept;
+            for (int r = first; r < first + kept; r++) {
                 out.add(ranking[r], weight);
             }
         }
-        Coreset coreset = out.buildSorted(SelectionMethod.EL2N, spec.seed(), stats.rows, m);
-        if (listener != null) {
-            DrawReplay.replay(input, coreset, stats.rows, listener);
-        }
-        return coreset;
-    }
-
-    private static double[] scoresOf(CoresetSelector.Scores source, int rows) {
-        if (source == null) {
-            throw new IllegalArgumentException("el2n needs per-example scores: use CoresetSelector.el2n(double[]) or "
-                    + "CoresetSelector.el2n(IntToDoubleFunction)");
-        }
-        double[] scores;
-        if (source.array != null) {
-            if (source.array.length != rows) {
-                throw new IllegalArgumentException("scores.length = " + source.array.length
-                        + " does not match the number of rows = " + rows);
-            }
-            scores = source.array;
-        } else {
-            IntToDoubleFunction function = source.function;
-            scores = new double[rows];
-            for (int i = 0; i < rows; i++) {
-                scores[i] = function.applyAsDouble(i);
-            }
-        }
-        for (int i = 0; i < rows; i++) {
-            if (!Double.isFinite(scores[i])) {
-                throw new IllegalArgumentException("score[" + i + "] = " + scores[i] + " is not finite");
-            }
-        }
-        return scores;
+        return strata.finish(spec, out, input, listener);
     }
 }

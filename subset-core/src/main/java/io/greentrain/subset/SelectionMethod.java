@@ -51,7 +51,44 @@ public enum SelectionMethod {
      * hardest, the easiest, or a band of rows ranked by a user-supplied score such as EL2N = E‖softmax(f(x)) − y‖₂.
      * Deterministic; weight n/m (n_c/m_c per class) only for bookkeeping — the selection is not unbiased.
      */
-    EL2N("el2n", false, false, false);
+    EL2N("el2n", false, false, false),
+
+    /**
+     * Sensitivity sampling for logistic regression (Huggins, Campbell &amp; Broderick 2016, "Coresets for Scalable
+     * Bayesian Logistic Regression", NeurIPS; Munteanu, Schwiegelshohn, Sohler &amp; Woodruff 2018, "On Coresets for
+     * Logistic Regression", NeurIPS): rows are drawn with probability proportional to an upper bound on their
+     * sensitivity, the largest share of the logistic loss a row can carry over all parameter vectors. Munteanu et al.
+     * bound it by the row's ℓ2 leverage score plus 1/n (their Lemma 3.3 for μ-complex data); with z = (x, 1),
+     * h(x) = zᵀ(ZᵀZ + λI)⁻¹z, q(x) = ½·h(x)/Σh + ½·1/n (the uniform half, as in Huggins et al.'s mixture, keeps
+     * every weight ≤ 2n/m), m i.i.d. draws, weight 1/(m·q(x)) per draw. Two passes, O(d²) memory, n doubles.
+     */
+    SENSITIVITY("sensitivity", false, false, true),
+
+    /**
+     * Coverage-centric coreset selection (Zheng, Liu, Lin, Grosse &amp; Prakash 2023, "Coverage-centric Coreset
+     * Selection for High Pruning Rates", ICLR, Algorithm 1): drop the β hardest rows by a difficulty score from a
+     * short proxy training (EL2N, AUM, forgetting), split the remaining score range into k equal-width strata and
+     * spend the budget from the smallest stratum up, each getting min(size, budget left / strata left) rows drawn
+     * uniformly. Easy, middle and hard rows stay covered at any size. Weight n_c/m_c (the paper trains unweighted).
+     */
+    CCS("ccs", false, false, false),
+
+    /**
+     * Moderate coreset (Xia, Liu, Yu, Shen, Han &amp; Liu 2023, "Moderate Coreset: A Universal Method of Data
+     * Selection for Real-world Data-efficient Deep Learning", ICLR): score each row by its distance to its class
+     * centre in the representation of a short proxy training and keep the m_c rows of each class whose score is
+     * closest to that class's median, neither the easiest nor the hardest. Deterministic; weight n_c/m_c.
+     */
+    MODERATE("moderate", false, false, false),
+
+    /**
+     * Gradient-based one-side sampling (Ke et al. 2017, "LightGBM: A Highly Efficient Gradient Boosting Decision
+     * Tree", NeurIPS, Algorithm 2), the loss-based row importance that the tree literature supports: with a score
+     * |g| per row (the loss gradient of a short proxy training; for the softmax log loss ‖p − y‖₂, which is EL2N),
+     * keep the a·m rows of largest |g| with weight 1 and draw the other (1 − a)·m uniformly from the rest with
+     * weight (n − a·m)/((1 − a)·m), so sums over the data (the split gains) stay unbiased.
+     */
+    GOSS("goss", false, false, false);
 
     private final String id;
     private final boolean streaming;
@@ -78,6 +115,11 @@ public enum SelectionMethod {
     /** True if the method cannot run without class labels. */
     public boolean needsLabels() {
         return needsLabels;
+    }
+
+    /** True if the method ranks rows by a per-row score given to the selector ({@code el2n}, {@code ccs}, ...). */
+    public boolean usesScores() {
+        return this == EL2N || this == CCS || this == MODERATE || this == GOSS;
     }
 
     /** True if the selection depends on the feature values (not only on n, labels or scores). */

@@ -22,7 +22,7 @@ class BadInputTest {
     }
 
     private static CoresetSelector any(SelectionMethod method) {
-        return method == SelectionMethod.EL2N ? CoresetSelector.el2n(i -> i) : CoresetSelector.of(method);
+        return method.usesScores() ? CoresetSelector.scored(method, i -> i) : CoresetSelector.of(method);
     }
 
     @ParameterizedTest
@@ -177,7 +177,7 @@ class BadInputTest {
         double[][] xdBefore = Digits.load().featuresAsDouble();
         int[] labelsBefore = labels.clone();
         double[] scoresBefore = scores.clone();
-        CoresetSelector selector = (method == SelectionMethod.EL2N ? CoresetSelector.el2n(scores)
+        CoresetSelector selector = (method.usesScores() ? CoresetSelector.scored(method, scores)
                 : CoresetSelector.of(method)).size(100).perClass(true);
         selector.select(x, labels);
         selector.select(xd, labels);

@@ -16,7 +16,7 @@ class CoresetSelectorTest {
     private final Digits digits = Digits.load();
 
     private static CoresetSelector selectorFor(SelectionMethod method, double[] scores) {
-        return method == SelectionMethod.EL2N ? CoresetSelector.el2n(scores) : CoresetSelector.of(method);
+        return method.usesScores() ? CoresetSelector.scored(method, scores) : CoresetSelector.of(method);
     }
 
     private double[] pixelSumScores() {
@@ -50,7 +50,8 @@ class CoresetSelectorTest {
         assertThat(indices[0]).isGreaterThanOrEqualTo(0);
         assertThat(indices[indices.length - 1]).isLessThan(Digits.ROWS);
         assertThat(Arrays.stream(first.weights()).allMatch(w -> w > 0 && Double.isFinite(w))).isTrue();
-        if (method == SelectionMethod.LIGHTWEIGHT || method == SelectionMethod.ARCHETYPAL) {
+        if (method == SelectionMethod.LIGHTWEIGHT || method == SelectionMethod.ARCHETYPAL
+                || method == SelectionMethod.SENSITIVITY) {
             assertThat(first.size()).isLessThanOrEqualTo(200);
         } else {
             assertThat(first.size()).isEqualTo(200);

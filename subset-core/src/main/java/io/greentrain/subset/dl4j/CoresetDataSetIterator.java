@@ -2,6 +2,7 @@ package io.greentrain.subset.dl4j;
 
 import io.greentrain.subset.Coreset;
 import io.greentrain.subset.CoresetSelector;
+import io.greentrain.subset.ProgressiveTraining;
 import io.greentrain.subset.Resampling;
 import io.greentrain.subset.Seeds;
 import io.greentrain.subset.WeightedResampling;
@@ -9,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -75,6 +78,16 @@ public final class CoresetDataSetIterator implements DataSetIterator {
      */
     public static CoresetDataSetIterator wrap(DataSetIterator source, CoresetSelector selector) {
         return builder(source, selector).build();
+    }
+
+    /**
+     * "Just enough data" in one call: {@code fit} trains a fresh network on {@link #wrap(DataSetIterator,
+     * CoresetSelector) wrap(source, s)} for each growing coreset s of {@code schedule}, until the held-out score
+     * stops rising ({@link ProgressiveTraining}).
+     */
+    public static <M> ProgressiveTraining.Result<M> fitProgressively(DataSetIterator source, CoresetSelector selector,
+            ProgressiveTraining schedule, Function<DataSetIterator, M> fit, ToDoubleFunction<M> heldOut) {
+        return schedule.run(selector, s -> fit.apply(wrap(source, s)), heldOut);
     }
 
     /** A builder for the less common settings. */

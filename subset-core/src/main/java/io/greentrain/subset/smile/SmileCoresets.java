@@ -2,11 +2,13 @@ package io.greentrain.subset.smile;
 
 import io.greentrain.subset.Coreset;
 import io.greentrain.subset.CoresetSelector;
+import io.greentrain.subset.ProgressiveTraining;
 import io.greentrain.subset.Resampling;
 import io.greentrain.subset.Seeds;
 import io.greentrain.subset.WeightedResampling;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Coresets for Smile's array-based trainers, one line in the user's code:
@@ -55,6 +57,15 @@ public final class SmileCoresets {
                             BiFunction<double[][], int[], M> trainer) {
         WeightedRows rows = select(x, y, selector).replicate(selector.seed());
         return trainer.apply(rows.x(), rows.y());
+    }
+
+    /**
+     * "Just enough data" in one call: {@link #fit(double[][], int[], CoresetSelector, BiFunction)} on the growing
+     * coresets of {@code schedule} until the held-out score stops rising ({@link ProgressiveTraining}).
+     */
+    public static <M> ProgressiveTraining.Result<M> fitProgressively(double[][] x, int[] y, CoresetSelector selector,
+            BiFunction<double[][], int[], M> trainer, ProgressiveTraining schedule, ToDoubleFunction<M> heldOut) {
+        return schedule.run(selector, s -> fit(x, y, s, trainer), heldOut);
     }
 
     /** Trains a regression model (e.g. {@code OLS}-style array trainers) on the weight-replicated coreset rows. */

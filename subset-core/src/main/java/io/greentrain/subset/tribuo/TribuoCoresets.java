@@ -2,6 +2,7 @@ package io.greentrain.subset.tribuo;
 
 import io.greentrain.subset.Coreset;
 import io.greentrain.subset.CoresetSelector;
+import io.greentrain.subset.ProgressiveTraining;
 import io.greentrain.subset.Resampling;
 import io.greentrain.subset.Seeds;
 import io.greentrain.subset.WeightScale;
@@ -9,6 +10,7 @@ import io.greentrain.subset.WeightedResampling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableDataset;
@@ -98,6 +100,16 @@ public final class TribuoCoresets {
     public static <T extends Output<T>> Model<T> train(Trainer<T> trainer, Dataset<T> dataset,
                                                        CoresetSelector selector) {
         return trainer.train(selectFor(trainer, dataset, selector));
+    }
+
+    /**
+     * "Just enough data" in one call: {@link #train} on the growing coresets of {@code schedule} until the held-out
+     * score of the model (e.g. accuracy on a validation split) stops rising ({@link ProgressiveTraining}).
+     */
+    public static <T extends Output<T>> ProgressiveTraining.Result<Model<T>> trainProgressively(Trainer<T> trainer,
+            Dataset<T> dataset, CoresetSelector selector, ProgressiveTraining schedule,
+            ToDoubleFunction<Model<T>> heldOut) {
+        return schedule.run(selector, s -> train(trainer, dataset, s), heldOut);
     }
 
     private static <T extends Output<T>> ImmutableDataset<T> datasetOf(Dataset<T> parent, List<Example<T>> examples) {
