@@ -94,6 +94,11 @@ public final class Options {
             "In a virtual machine without RAPL: the directory where the host's per-VM energy counter is mounted (Scaphandre's"
                     + " qemu exporter layout, intel-rapl:0/energy_uj in microjoules); empty disables. Read before falling back to the"
                     + " estimate.");
+    public static final Option<String> CGROUP_ROOT = Option.of("greentrain.cgroup.root", text(), "/sys/fs/cgroup", "/sys/fs/cgroup",
+            "In a container that sees the host's RAPL (its powercap tree mounted read-only): the cgroup v2 mount whose"
+                    + " cpu.stat gives the container's share of the host's CPU energy (source rapl-cgroup). Used only when"
+                    + " /proc/self/cgroup shows cgroup v2 and a container (an id, or a cgroup namespace); empty disables, and"
+                    + " the host-wide RAPL figure is reported (source rapl).");
     public static final Option<Boolean> GPU_ENABLED = Option.of("greentrain.gpu.enabled", bool(), true, "true",
             "Read NVIDIA GPUs through NVML when the library is present.");
     public static final Option<String> NVML_LIBRARY = Option.of("greentrain.nvml.library", text(), "libnvidia-ml.so.1",
@@ -166,7 +171,7 @@ public final class Options {
             PROMETHEUS_ENABLED, PROMETHEUS_PORT, PROMETHEUS_HOST, PROMETHEUS_TLS_KEYSTORE, PROMETHEUS_TLS_KEYSTORE_PASSWORD,
             PROMETHEUS_AUTH_USER, PROMETHEUS_AUTH_PASSWORD, DISCOVERY_DIR, DISCOVERY_ADDRESS, PUSHGATEWAY_URL, PUSHGATEWAY_JOB,
             PUSHGATEWAY_TIMEOUT,
-            SAMPLE_INTERVAL, RAPL_ROOT, HYPERVISOR_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
+            SAMPLE_INTERVAL, RAPL_ROOT, HYPERVISOR_ROOT, CGROUP_ROOT, GPU_ENABLED, NVML_LIBRARY, ESTIMATE_CPU_WATTS, ESTIMATE_DRAM_WATTS_PER_GB,
             DL4J_ENABLED, SMILE_ENABLED, TRIBUO_ENABLED, SUBSET_ENABLED, API_ENABLED, MODEL_LABEL_LIMIT,
             RECORDS_FILE, RECORDS_FORMAT, RECORDS_DETAIL, RUNS_GAP, PROGRESS_INTERVAL, JFR_ENABLED, OTLP_ENABLED,
             CARBON_ZONE, CARBON_INTENSITY, CARBON_PUE, CARBON_PROVIDER, CARBON_PROVIDER_URL, CARBON_PROVIDER_TOKEN,

@@ -3,6 +3,7 @@ package io.greentrain.exporter.cli;
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.sensors.Component;
+import io.greentrain.exporter.sensors.ContainerCgroup;
 import io.greentrain.exporter.sensors.CpuId;
 import io.greentrain.exporter.sensors.CpuModel;
 import io.greentrain.exporter.sensors.EnergySampler;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code doctor}: per component (cpu, dram, gpu), what this host lets GreenTrain read, which source the
- * agent will use ({@code rapl}, {@code nvml}, {@code estimate}, or none), and the exact fix for every
+ * agent will use ({@code rapl}, {@code rapl-cgroup}, {@code hypervisor}, {@code nvml}, {@code estimate}, or none), and the exact fix for every
  * sensor that is not readable. Then it reads the chosen sensors for half a second to show they move.
  * Reads the same configuration as the agent ({@code greentrain.*} system properties and
  * {@code GREENTRAIN_*} environment); the options override it. Always exits 0: it is a report.
@@ -43,6 +44,10 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--hypervisor-root", paramLabel = "DIR",
             description = "Where the host's per-VM energy counter is mounted, Scaphandre's qemu layout (overrides greentrain.hypervisor.root).")
     Path hypervisorRoot;
+
+    @Option(names = "--cgroup-root", paramLabel = "DIR",
+            description = "The cgroup v2 mount whose cpu.stat gives a container's share of the host's RAPL energy (overrides greentrain.cgroup.root).")
+    Path cgroupRoot;
 
     @Option(names = "--nvml-library", paramLabel = "PATH",
             description = "NVML library name or path (overrides greentrain.nvml.library).")
@@ -75,6 +80,9 @@ public final class DoctorCommand implements Callable<Integer> {
         if (hypervisorRoot != null) {
             config = config.with(Options.HYPERVISOR_ROOT, hypervisorRoot.toString());
         }
+        if (cgroupRoot != null) {
+            config = config.with(Options.CGROUP_ROOT, cgroupRoot.toString());
+        }
         if (nvmlLibrary != null) {
             config = config.with(Options.NVML_LIBRARY, nvmlLibrary);
         }
@@ -85,13 +93,17 @@ public final class DoctorCommand implements Callable<Integer> {
         out.println();
         CpuId cpuId = CpuId.detect();
         out.println("cpuid: " + cpuId);
-        SensorSet sensors = SensorDetection.detect(config, System.getenv(), SysfsReader.DIRECT, System::nanoTime, cpu, cpuId);
+        ContainerCgroup cgroup = ContainerCgroup.ofThisProcess(SensorDetection.cgroupMount(config));
+        out.println("container: " + (cgroup.containerId().isEmpty() ? "none found" : cgroup.containerId()) + "; " + cgroup);
+        SensorSet sensors = SensorDetection.detect(config, System.getenv(), SysfsReader.DIRECT, System::nanoTime, cpu, cpuId, cgroup);
         EnergySampler sampler = new EnergySampler(sensors, EnergySampler.MIN_INTERVAL, System::nanoTime, System::currentTimeMillis);
         try {
             for (SensorDiagnosis diagnosis : sensors.diagnoses()) {
                 print(out, diagnosis);
             }
-            out.println("process share: cpu = this process's CPU time / host CPU time"
+            boolean container = sensors.diagnoses().stream().anyMatch(d -> d.source() == EnergySource.RAPL_CGROUP);
+            out.println("process share: cpu = this process's CPU time / " + (container ? "the container's (cpu.stat usage_usec), of the"
+                    + " container's energy (its share of the host's busy CPU time)" : "host CPU time")
                     + (ProcStatCpuTimes.available() ? " (/proc/stat readable)" : " (host CPU time via OSHI)")
                     + "; dram = resident memory / installed memory; gpu = NVML process data");
             if (!window.isZero()) {

@@ -14,6 +14,11 @@ public enum EnergySource {
      * hypervisor writes for the VM (Scaphandre's {@code qemu} exporter) and mounts into the guest.
      */
     HYPERVISOR("hypervisor"),
+    /**
+     * Measured on the host, attributed to this container: the host's RAPL package energy (its powercap tree mounted into
+     * the container) times the container's share of the host's busy CPU time (cgroup v2 {@code cpu.stat}).
+     */
+    RAPL_CGROUP("rapl-cgroup"),
     /** Modelled: TDP and CPU load for CPUs, watts per GB of installed memory for DRAM. */
     ESTIMATE("estimate");
 

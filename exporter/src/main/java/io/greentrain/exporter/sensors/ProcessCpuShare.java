@@ -142,6 +142,11 @@ public final class ProcessCpuShare {
         return lastProcessCpu;
     }
 
+    /** The host CPU times this share divides by: a container's share ({@link CgroupRaplSensor}) reads the same ones. */
+    public HostCpuTimes hostCpuTimes() {
+        return host;
+    }
+
     /** False when host CPU times cannot be read: the share stays at its last value. */
     public boolean hostReadable() {
         return hostReadable;

@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
 /**
  * Decides, once, which sensor measures each component on this host (the fallback ladder):
  * <ul>
- *   <li>cpu: RAPL packages (or psys) when readable, else the hypervisor's per-VM counter ({@link HypervisorSensor},
+ *   <li>cpu: RAPL packages (or psys) when readable, attributed to this container by its cgroup v2 {@code cpu.stat}
+ *       share ({@link CgroupRaplSensor}, source {@code rapl-cgroup}) when {@link ContainerCgroup} finds one, else the hypervisor's per-VM counter ({@link HypervisorSensor},
  *       memory included) when mounted, else {@link CpuEstimateSensor};</li>
  *   <li>dram: RAPL {@code dram} zones when the CPU is read from packages that have them; nothing separate
  *       when the CPU figure is {@code psys} (it contains memory); else {@link DramEstimateSensor}
@@ -50,13 +51,41 @@ public final class SensorDetection {
     /** As above, with what CPUID and DMI say of the processor (the estimate's rules for generic CPU names). */
     public static SensorSet detect(GreenTrainConfig config, Map<String, String> environment, SysfsReader reader,
                                    LongSupplier nanoClock, CpuModel cpu, CpuId cpuId) {
+        return detect(config, environment, reader, nanoClock, cpu, cpuId, ContainerCgroup.ofThisProcess(cgroupMount(config)));
+    }
+
+    /** As above, with this process's cgroup as found (tests build it from fixture trees). */
+    public static SensorSet detect(GreenTrainConfig config, Map<String, String> environment, SysfsReader reader,
+                                   LongSupplier nanoClock, CpuModel cpu, CpuId cpuId, ContainerCgroup cgroup) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(cgroup, "cgroup");
         List<EnergySensor> sensors = new ArrayList<>();
         List<SensorDiagnosis> diagnoses = new ArrayList<>();
-        detectCpuAndDram(config, reader, cpu, cpuId, sensors, diagnoses);
+        // created first: a container's attribution divides by the same process share the sampler keeps
+        ProcessCpuShare cpuShare = ProcessCpuShare.forThisProcess(nanoClock);
+        detectCpuAndDram(config, reader, cpu, cpuId, new Attribution(cgroup, cpuShare, nanoClock), sensors, diagnoses);
         detectGpu(config, environment, sensors, diagnoses);
-        return new SensorSet(sensors, diagnoses, ProcessCpuShare.forThisProcess(nanoClock), ResidentMemoryShare.forThisProcess());
+        return new SensorSet(sensors, diagnoses, cpuShare, ResidentMemoryShare.forThisProcess());
+    }
+
+    /** The cgroup v2 mount the configuration names; null when container attribution is disabled. */
+    public static Path cgroupMount(GreenTrainConfig config) {
+        String root = config.get(Options.CGROUP_ROOT).trim();
+        return root.isEmpty() ? null : Paths.get(root);
+    }
+
+    /** What a RAPL reading needs to be attributed to a container. */
+    private static final class Attribution {
+        final ContainerCgroup cgroup;
+        final ProcessCpuShare cpuShare;
+        final LongSupplier nanoClock;
+
+        Attribution(ContainerCgroup cgroup, ProcessCpuShare cpuShare, LongSupplier nanoClock) {
+            this.cgroup = cgroup;
+            this.cpuShare = cpuShare;
+            this.nanoClock = nanoClock;
+        }
     }
 
     /** The powercap roots the configuration asks for. */
@@ -65,8 +94,8 @@ public final class SensorDetection {
         return root.isEmpty() ? RaplZoneDiscovery.DEFAULT_ROOTS : List.of(Paths.get(root));
     }
 
-    private static void detectCpuAndDram(GreenTrainConfig config, SysfsReader reader, CpuModel cpu, CpuId cpuId, List<EnergySensor> sensors,
-                                         List<SensorDiagnosis> diagnoses) {
+    private static void detectCpuAndDram(GreenTrainConfig config, SysfsReader reader, CpuModel cpu, CpuId cpuId, Attribution attribution,
+                                         List<EnergySensor> sensors, List<SensorDiagnosis> diagnoses) {
         RaplSelection selection = new RaplZoneDiscovery(raplRoots(config), reader).select();
         RaplSensor rapl = null;
         String raplProblem = selection.problem();
@@ -83,8 +112,10 @@ public final class SensorDetection {
             }
         }
         if (rapl != null) {
-            sensors.add(rapl);
-            diagnoses.add(SensorDiagnosis.measured(Component.CPU, EnergySource.RAPL, rapl.channels().get(0).detail(), selection.notes()));
+            List<String> notes = new ArrayList<>(selection.notes());
+            EnergySensor used = attributeToContainer(rapl, raplRoots(config), reader, attribution, notes);
+            sensors.add(used);
+            diagnoses.add(SensorDiagnosis.measured(Component.CPU, used.channels().get(0).source(), used.channels().get(0).detail(), notes));
             if (rapl.channels().size() > 1) {
                 diagnoses.add(SensorDiagnosis.measured(Component.DRAM, EnergySource.RAPL, rapl.channels().get(1).detail(), List.of()));
             } else if (selection.dramInsideCpu()) {
@@ -124,6 +155,34 @@ public final class SensorDetection {
                 selection.notes()));
         // the RAPL problem is reported once, with the cpu; the dram line only points to it
         addDramEstimate(config, sensors, diagnoses, "see cpu", raplReason, "", SensorDiagnosis.Severity.QUIET);
+    }
+
+    /**
+     * The RAPL sensor as it is, or wrapped in a {@link CgroupRaplSensor} when this process is in a cgroup v2 container;
+     * adds the note {@code doctor} prints either way. A container whose cgroup cannot be used is one problem line.
+     */
+    private static EnergySensor attributeToContainer(RaplSensor rapl, List<Path> raplRoots, SysfsReader reader, Attribution attribution,
+                                                     List<String> notes) {
+        ContainerCgroup cgroup = attribution.cgroup;
+        Optional<CgroupRaplSensor> attributed = CgroupRaplSensor.attribute(rapl, cgroup, attribution.cpuShare, reader, attribution.nanoClock);
+        if (attributed.isPresent()) {
+            notes.add("powercap at " + raplRoots + ", cgroup v2 at " + cgroup.mount() + " (cgroup " + cgroup.path()
+                    + (cgroup.containerId().isEmpty() ? "" : ", container " + cgroup.containerId()) + "): the container's share of the"
+                    + " host's package energy from cpu.stat usage_usec / /proc/stat busy time, this process's share within it from its"
+                    + " CPU time");
+            notes.addAll(cgroup.notes());
+            return attributed.get();
+        }
+        String why = cgroup.usable() ? "cannot read usage_usec from " + cgroup.cpuStat() : cgroup.problem();
+        notes.add("container attribution not used: " + why + "; the figure is the host's");
+        boolean container = !cgroup.containerId().isEmpty();
+        if (cgroup.usable() || (container && cgroup.mount() != null)) {
+            // in a container that sees the host's RAPL, a host-wide figure per pod counts the node once per pod
+            String reason = cgroup.usable() ? "read_failed" : cgroup.problemReason();
+            AgentLog.problem("cgroup", reason, "in container " + cgroup.containerId() + " the host's RAPL energy is reported"
+                    + " whole (source rapl), not the container's share: " + why + " (" + Options.CGROUP_ROOT.key() + ")");
+        }
+        return rapl;
     }
 
     private static void addDramEstimate(GreenTrainConfig config, List<EnergySensor> sensors, List<SensorDiagnosis> diagnoses,

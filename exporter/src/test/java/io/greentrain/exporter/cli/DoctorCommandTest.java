@@ -29,7 +29,9 @@ class DoctorCommandTest {
     void readableRaplIsReportedAsMeasuredWithWhatIsLeftOut() {
         PowercapFixture.twoSockets(dir, 262_143_328_850L);
 
-        String[] result = run("doctor", "--rapl-root", dir.toString(), "--nvml-library", "/nowhere/libnvidia-ml.so.1", "--measure", "100ms");
+        // --cgroup-root "": the host's figure even where the tests run in a cgroup v2 container
+        String[] result = run("doctor", "--rapl-root", dir.toString(), "--cgroup-root", "", "--nvml-library", "/nowhere/libnvidia-ml.so.1",
+                "--measure", "100ms");
 
         assertThat(result[0]).isEqualTo("0");
         assertThat(result[1])
@@ -69,6 +71,20 @@ class DoctorCommandTest {
                 .contains("rapl not used: no powercap RAPL zones under [" + dir.resolve("none") + "]")
                 .contains("fix: on bare-metal Linux load the powercap RAPL driver")
                 .doesNotContain("host power over");
+    }
+
+    @Test
+    void theContainerLineAndWhyTheRaplFigureIsNotAttributedToAContainer() throws Exception {
+        PowercapFixture.twoSockets(dir.resolve("powercap"), 262_143_328_850L);
+        java.nio.file.Path noCgroupV2 = java.nio.file.Files.createDirectories(dir.resolve("cgroup")); // no cgroup.controllers
+
+        String[] result = run("doctor", "--rapl-root", dir.resolve("powercap").toString(), "--cgroup-root", noCgroupV2.toString(),
+                "--nvml-library", "/nowhere/libnvidia-ml.so.1", "--measure", "0");
+
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1]).contains("container: ").contains("cpu   source: rapl (measured)")
+                .contains("note: container attribution not used: not cgroup v2").contains("the figure is the host's")
+                .contains("process share: cpu = this process's CPU time / host CPU time");
     }
 
     @Test

@@ -26,7 +26,7 @@ class ExporterSensorsWiringTest {
                 .with(Options.PROMETHEUS_ENABLED, false)
                 .with(Options.RECORDS_FILE, "")
                 .with(Options.CONSOLE_ENABLED, false)
-                .with(Options.RAPL_ROOT, dir.toString())
+                .with(Options.RAPL_ROOT, dir.toString()).with(Options.CGROUP_ROOT, "")
                 .with(Options.GPU_ENABLED, false)
                 .with(Options.SAMPLE_INTERVAL, Duration.ofMillis(100));
         try (GreenTrainExporter exporter = GreenTrainExporter.start(config)) {

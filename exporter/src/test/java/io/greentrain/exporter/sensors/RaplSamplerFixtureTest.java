@@ -28,7 +28,7 @@ class RaplSamplerFixtureTest {
     void hostEnergyEqualsTheScriptedEnergyThroughAWrapWithoutDoubleCounting() throws Exception {
         PowercapFixture fixture = PowercapFixture.twoSockets(dir, RANGE);
         fixture.set("intel-rapl:1", RANGE - 3_000_000); // socket 1 wraps on the third step
-        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.toString()).with(Options.GPU_ENABLED, false);
+        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.toString()).with(Options.CGROUP_ROOT, "").with(Options.GPU_ENABLED, false);
         SensorSet sensors = SensorDetection.detect(config, Map.of(), SysfsReader.DIRECT, System::nanoTime, new CpuModel("test", 2, 8));
         try (EnergySampler sampler = EnergySampler.start(sensors, Duration.ofMillis(100))) {
             assertThat(sampler.channels().stream().map(c -> c.component().label() + "/" + c.source().label()).collect(Collectors.toList()))

@@ -18,7 +18,7 @@ class SensorDetectionTest {
 
     @Test
     void noRaplMeansLabelledEstimatesAndAnInfoNotAWarning() {
-        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.toString()).with(Options.GPU_ENABLED, false);
+        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.toString()).with(Options.CGROUP_ROOT, "").with(Options.GPU_ENABLED, false);
 
         SensorSet sensors = SensorDetection.detect(config, Map.of(), SysfsReader.DIRECT, System::nanoTime, UNKNOWN_CPU);
 
@@ -35,7 +35,7 @@ class SensorDetectionTest {
     @Test
     void packagesWithoutDramZonesGetTheDramEstimateAndZeroWattsPerGbTurnsItOff() {
         new PowercapFixture(dir).zone("intel-rapl:0", "package-0", 1, 1L << 32);
-        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.toString()).with(Options.GPU_ENABLED, false);
+        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.toString()).with(Options.CGROUP_ROOT, "").with(Options.GPU_ENABLED, false);
 
         SensorSet sensors = SensorDetection.detect(config, Map.of(), SysfsReader.DIRECT, System::nanoTime, UNKNOWN_CPU);
         assertThat(sensors.diagnoses().get(0).source()).isEqualTo(EnergySource.RAPL);
@@ -51,7 +51,7 @@ class SensorDetectionTest {
     void gpusComeFromTheConfiguredNvmlLibraryAndRespectCudaVisibleDevices() {
         NvmlTestDouble gpu = NvmlTestDouble.load();
         gpu.gtd_reset(3);
-        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.toString())
+        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.toString()).with(Options.CGROUP_ROOT, "")
                 .with(Options.NVML_LIBRARY, NvmlTestDouble.library().toString());
 
         SensorSet sensors = SensorDetection.detect(config, Map.of("CUDA_VISIBLE_DEVICES", "2"), SysfsReader.DIRECT, System::nanoTime,
