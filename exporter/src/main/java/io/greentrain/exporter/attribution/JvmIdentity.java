@@ -9,25 +9,36 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import io.greentrain.exporter.records.SparkApp;
+import io.greentrain.exporter.sensors.ContainerId;
 
-/** Who produced a call record: one random id per JVM, the pid, the host name and, in Spark, the application. */
+/** Who produced a call record: one random id per JVM, the pid, the host name, in Spark the application, in a container its id. */
 public final class JvmIdentity {
 
     private static final String JVM_ID = UUID.randomUUID().toString();
     /** Retried at most once a second until complete: a driver learns its application id when its SparkContext starts. */
     private static final Supplier<SparkApp> SPARK_APP = SparkAppDetection.ofThisJvm(1_000);
+    /** Read once: a process does not change containers. */
+    private static final String CONTAINER_ID = ContainerId.ofThisProcess();
 
     private final String jvmId;
     private final long pid;
     private final String host;
     private final Supplier<SparkApp> sparkApp;
+    private final String containerId;
 
     public JvmIdentity(String jvmId, long pid, String host) {
         this(jvmId, pid, host, () -> SparkApp.NONE);
     }
 
-    /** @param sparkApp this JVM's Spark application as far as known when asked (see {@link SparkAppDetection}) */
     public JvmIdentity(String jvmId, long pid, String host, Supplier<SparkApp> sparkApp) {
+        this(jvmId, pid, host, sparkApp, "");
+    }
+
+    /**
+     * @param sparkApp    this JVM's Spark application as far as known when asked (see {@link SparkAppDetection})
+     * @param containerId the short id of the container this JVM runs in ({@link ContainerId}), "" outside one
+     */
+    public JvmIdentity(String jvmId, long pid, String host, Supplier<SparkApp> sparkApp, String containerId) {
         this.jvmId = Objects.requireNonNull(jvmId, "jvmId");
         if (jvmId.isEmpty()) {
             throw new IllegalArgumentException("JVM id must not be empty: ''");
@@ -35,6 +46,7 @@ public final class JvmIdentity {
         this.pid = pid;
         this.host = Objects.requireNonNull(host, "host");
         this.sparkApp = Objects.requireNonNull(sparkApp, "sparkApp");
+        this.containerId = Objects.requireNonNull(containerId, "containerId");
     }
 
     /**
@@ -42,7 +54,7 @@ public final class JvmIdentity {
      * before {@link InetAddress#getLocalHost()}, which can block on DNS.
      */
     public static JvmIdentity ofThisJvm() {
-        return new JvmIdentity(JVM_ID, ProcessHandle.current().pid(), hostName(), SPARK_APP);
+        return new JvmIdentity(JVM_ID, ProcessHandle.current().pid(), hostName(), SPARK_APP, CONTAINER_ID);
     }
 
     private static String hostName() {
@@ -73,6 +85,11 @@ public final class JvmIdentity {
 
     public String host() {
         return host;
+    }
+
+    /** The 12-hex id of this JVM's container, "" outside one (records' {@code container_id}, the metrics' common tag). */
+    public String containerId() {
+        return containerId;
     }
 
     /** The Spark application as far as known now; {@link SparkApp#NONE} outside Spark. */

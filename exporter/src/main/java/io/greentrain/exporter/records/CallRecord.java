@@ -35,6 +35,7 @@ public final class CallRecord {
     private final CarbonFigures carbon;
     private final RunFacts run;
     private final SparkApp sparkApp;
+    private final String containerId;
 
     /** A schema-1 call record ({@link RunFacts#legacyCall()}). */
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -53,14 +54,14 @@ public final class CallRecord {
                       int epochs, int epochsPlanned, List<ComponentEnergy> energy, String dataFingerprint,
                       String configFingerprint, CarbonFigures carbon, RunFacts run) {
         this(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis, endEpochMillis,
-                durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, run, SparkApp.NONE);
+                durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, run, SparkApp.NONE, "");
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     private CallRecord(String jvmId, long pid, String host, String thread, String library, String model, String entryPoint,
                        String outcome, String errorType, long startEpochMillis, long endEpochMillis, double durationSeconds,
                        int epochs, int epochsPlanned, List<ComponentEnergy> energy, String dataFingerprint,
-                       String configFingerprint, CarbonFigures carbon, RunFacts run, SparkApp sparkApp) {
+                       String configFingerprint, CarbonFigures carbon, RunFacts run, SparkApp sparkApp, String containerId) {
         this.jvmId = Objects.requireNonNull(jvmId);
         this.pid = pid;
         this.host = Objects.requireNonNull(host);
@@ -81,17 +82,32 @@ public final class CallRecord {
         this.carbon = carbon;
         this.run = Objects.requireNonNull(run, "run");
         this.sparkApp = Objects.requireNonNull(sparkApp, "sparkApp");
+        this.containerId = Objects.requireNonNull(containerId, "containerId");
     }
 
     public CallRecord withCarbon(CarbonFigures figures) {
         return new CallRecord(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis,
-                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, figures, run, sparkApp);
+                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, figures, run, sparkApp,
+                containerId);
     }
 
     /** A copy that names the Spark application its JVM belonged to. */
     public CallRecord withSparkApp(SparkApp app) {
         return new CallRecord(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis,
-                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, run, app);
+                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, run, app,
+                containerId);
+    }
+
+    /** A copy that names the container its JVM ran in (short id, see {@code ContainerId}); "" outside one. */
+    public CallRecord withContainerId(String id) {
+        return new CallRecord(jvmId, pid, host, thread, library, model, entryPoint, outcome, errorType, startEpochMillis,
+                endEpochMillis, durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, run, sparkApp,
+                id);
+    }
+
+    /** The 12-hex id of the container the writing JVM ran in; "" outside a container or where none was found. */
+    public String containerId() {
+        return containerId;
     }
 
     /** The Spark application of the JVM that wrote this record; {@link SparkApp#NONE} outside Spark. */

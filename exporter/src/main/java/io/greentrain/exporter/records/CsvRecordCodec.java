@@ -34,6 +34,8 @@ final class CsvRecordCodec implements RecordCodec {
     static final List<String> SCHEMA2_FIRST_COLUMNS;
     /** Schema 2 with the Spark and estimate-band columns, before {@code parent_run_id}. */
     static final List<String> SCHEMA2_SPARK_COLUMNS;
+    /** Schema 2 with {@code parent_run_id}, before {@code container_id}. */
+    static final List<String> SCHEMA2_NESTING_COLUMNS;
     /**
      * Appended to schema 2, in the order they came: a file with a shorter header still reads, and spreadsheets see the
      * new columns last.
@@ -41,6 +43,7 @@ final class CsvRecordCodec implements RecordCodec {
     static final List<String> APPENDED_SPARK = List.of(SPARK_APP_ID, SPARK_APP_NAME, SPARK_EXECUTOR_ID, TOTAL_JOULES_LOW,
             TOTAL_JOULES_HIGH);
     static final List<String> APPENDED_NESTING = List.of(PARENT_RUN_ID);
+    static final List<String> APPENDED_CONTAINER = List.of(CONTAINER_ID);
     /** Every older schema-2 layout, for rows whose width differs from their file's header. */
     private static final List<List<String>> SCHEMA2_VARIANTS;
 
@@ -61,8 +64,10 @@ final class CsvRecordCodec implements RecordCodec {
         columns.addAll(APPENDED_SPARK);
         SCHEMA2_SPARK_COLUMNS = List.copyOf(columns);
         columns.addAll(APPENDED_NESTING);
+        SCHEMA2_NESTING_COLUMNS = List.copyOf(columns);
+        columns.addAll(APPENDED_CONTAINER);
         COLUMNS = Collections.unmodifiableList(columns);
-        SCHEMA2_VARIANTS = List.of(COLUMNS, SCHEMA2_SPARK_COLUMNS, SCHEMA2_FIRST_COLUMNS);
+        SCHEMA2_VARIANTS = List.of(COLUMNS, SCHEMA2_NESTING_COLUMNS, SCHEMA2_SPARK_COLUMNS, SCHEMA2_FIRST_COLUMNS);
     }
 
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -130,6 +135,7 @@ final class CsvRecordCodec implements RecordCodec {
         SparkApp spark = r.sparkApp();
         row.addAll(Arrays.asList(spark.appId(), spark.appName(), spark.executorId(), r.totalLowJoules(), r.totalHighJoules()));
         row.add(run.parentRunId());
+        row.add(r.containerId());
         return print(row);
     }
 
@@ -201,7 +207,8 @@ final class CsvRecordCodec implements RecordCodec {
                     Double.parseDouble(row.get(DURATION)), Integer.parseInt(row.get(EPOCHS)),
                     Integer.parseInt(row.get(EPOCHS_PLANNED)), energy, row.get(DATA_FINGERPRINT), row.get(CONFIG_FINGERPRINT),
                     carbon, run).withSparkApp(readColumns.contains(SPARK_APP_ID) ? new SparkApp(row.get(SPARK_APP_ID), row.get(SPARK_APP_NAME),
-                            row.get(SPARK_EXECUTOR_ID)) : SparkApp.NONE);
+                            row.get(SPARK_EXECUTOR_ID)) : SparkApp.NONE)
+                    .withContainerId(readColumns.contains(CONTAINER_ID) ? row.get(CONTAINER_ID) : "");
         } catch (RuntimeException e) {
             throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -61,6 +61,9 @@ final class JsonRecordCodec implements RecordCodec {
             node.put(SPARK_APP_NAME, spark.appName());
             node.put(SPARK_EXECUTOR_ID, spark.executorId());
         }
+        if (!r.containerId().isEmpty()) {
+            node.put(CONTAINER_ID, r.containerId()); // only in containers: other records stay as they were
+        }
         ArrayNode energy = node.putArray(ENERGY);
         for (ComponentEnergy e : r.energy()) {
             ObjectNode entry = energy.addObject().put(COMPONENT, e.component()).put(SOURCE, e.source()).put(JOULES, e.joules());
@@ -121,7 +124,7 @@ final class JsonRecordCodec implements RecordCodec {
                     required(n, DURATION).asDouble(), required(n, EPOCHS).asInt(), n.path(EPOCHS_PLANNED).asInt(-1), energy,
                     optionalText(n, DATA_FINGERPRINT), optionalText(n, CONFIG_FINGERPRINT), carbon, run)
                     .withSparkApp(new SparkApp(optionalText(n, SPARK_APP_ID), optionalText(n, SPARK_APP_NAME),
-                            optionalText(n, SPARK_EXECUTOR_ID)));
+                            optionalText(n, SPARK_EXECUTOR_ID))).withContainerId(optionalText(n, CONTAINER_ID));
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -29,6 +29,8 @@ final class RecordFields {
     static final String SPARK_APP_ID = "spark_app_id";
     static final String SPARK_APP_NAME = "spark_app_name";
     static final String SPARK_EXECUTOR_ID = "spark_executor_id";
+    /** Only in containers (JSON), a trailing CSV column: the 12-hex container id the runtime shows. */
+    static final String CONTAINER_ID = "container_id";
     static final String HOST = "host";
     static final String THREAD = "thread";
     static final String LIBRARY = "library";

@@ -78,7 +78,7 @@ class CallRecordWriterTest {
         // what an agent before the appended columns wrote: its header and a row without the last six fields
         String header = String.join(",", CsvRecordCodec.SCHEMA2_FIRST_COLUMNS);
         String narrowRow = olderRow.substring(0, nthCommaFromEnd(olderRow.trim(),
-                CsvRecordCodec.APPENDED_SPARK.size() + CsvRecordCodec.APPENDED_NESTING.size()));
+                CsvRecordCodec.APPENDED_SPARK.size() + CsvRecordCodec.APPENDED_NESTING.size() + CsvRecordCodec.APPENDED_CONTAINER.size()));
         Files.writeString(file, header + "\n" + narrowRow + "\n");
         CallRecord newer = Records.sample("New", 2, null).withSparkApp(new SparkApp("app-1", "a", "1"));
         new CallRecordWriter(file, RecordFormat.CSV).append(newer);
@@ -94,7 +94,8 @@ class CallRecordWriterTest {
         CallRecord older = Records.sample("Old", 1, null).withSparkApp(new SparkApp("app-9", "n", "3"));
         String olderRow = new CsvRecordCodec().line(older);
         String header = String.join(",", CsvRecordCodec.SCHEMA2_SPARK_COLUMNS);
-        String narrowRow = olderRow.substring(0, nthCommaFromEnd(olderRow.trim(), CsvRecordCodec.APPENDED_NESTING.size()));
+        String narrowRow = olderRow.substring(0, nthCommaFromEnd(olderRow.trim(),
+                CsvRecordCodec.APPENDED_NESTING.size() + CsvRecordCodec.APPENDED_CONTAINER.size()));
         Files.writeString(file, header + "\n" + narrowRow + "\n");
         new CallRecordWriter(file, RecordFormat.CSV).append(nested(Records.sample("Child", 2, null), "jvm-1", "jvm-2"));
         CallRecordReader.Result read = CallRecordReader.read(file);
@@ -129,7 +130,7 @@ class CallRecordWriterTest {
                 r.groupId(), r.groupName(), parentRunId));
     }
 
-    private static int nthCommaFromEnd(String line, int n) {
+    static int nthCommaFromEnd(String line, int n) {
         int at = line.length();
         for (int i = 0; i < n; i++) {
             at = line.lastIndexOf(',', at - 1);
@@ -153,7 +154,7 @@ class CallRecordWriterTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("schema_version,kind,run_id,run_name,jvm_id,pid,host,thread,library,model,entry_point,outcome")
                 .endsWith("zone,grams_per_kwh,intensity_source,pue,grams,spark_app_id,spark_app_name,spark_executor_id,"
-                        + "total_joules_low,total_joules_high,parent_run_id");
+                        + "total_joules_low,total_joules_high,parent_run_id,container_id");
         assertThat(lines.stream().filter(l -> l.startsWith("schema_version"))).hasSize(1);
 
         List<CallRecord> read = CallRecordReader.read(file).records();
