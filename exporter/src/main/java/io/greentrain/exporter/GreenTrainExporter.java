@@ -12,7 +12,7 @@ import io.greentrain.exporter.metrics.SparkLabels;
 import io.greentrain.exporter.metrics.PrometheusEndpoint;
 import io.greentrain.exporter.metrics.ProcessMetrics;
 import io.greentrain.exporter.outputs.TrainingOutputs;
-import io.greentrain.exporter.sensors.EnergyMetrics;
+import io.greentrain.exporter.outputs.EnergyMetrics;
 import io.greentrain.exporter.sensors.EnergySampler;
 import io.greentrain.exporter.sensors.SensorDetection;
 import io.greentrain.exporter.sensors.SensorSet;

@@ -5,7 +5,7 @@ import io.greentrain.exporter.attribution.CallStart;
 import io.greentrain.exporter.attribution.GroupEnd;
 import io.greentrain.exporter.attribution.RunProgress;
 import io.greentrain.exporter.attribution.RunSink;
-import io.greentrain.exporter.metrics.DaemonThreads;
+import io.greentrain.exporter.threads.DaemonThreads;
 import io.greentrain.exporter.records.CallRecord;
 import io.greentrain.exporter.status.AgentLog;
 import java.util.Queue;

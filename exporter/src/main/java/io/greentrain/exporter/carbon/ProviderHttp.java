@@ -2,7 +2,7 @@ package io.greentrain.exporter.carbon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.greentrain.exporter.metrics.DaemonThreads;
+import io.greentrain.exporter.threads.DaemonThreads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

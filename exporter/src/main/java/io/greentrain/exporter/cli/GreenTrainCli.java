@@ -1,6 +1,6 @@
 package io.greentrain.exporter.cli;
 
-import io.greentrain.exporter.BuildInfo;
+import io.greentrain.exporter.status.BuildInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

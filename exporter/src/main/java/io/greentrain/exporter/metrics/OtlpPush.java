@@ -3,6 +3,7 @@ package io.greentrain.exporter.metrics;
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.status.AgentLog;
+import io.greentrain.exporter.threads.DaemonThreads;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;

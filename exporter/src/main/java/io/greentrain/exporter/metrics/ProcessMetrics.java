@@ -1,6 +1,6 @@
 package io.greentrain.exporter.metrics;
 
-import io.greentrain.exporter.BuildInfo;
+import io.greentrain.exporter.status.BuildInfo;
 import io.greentrain.exporter.status.AgentLog;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;

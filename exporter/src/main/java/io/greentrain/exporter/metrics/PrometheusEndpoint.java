@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.status.AgentLog;
+import io.greentrain.exporter.threads.DaemonThreads;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;

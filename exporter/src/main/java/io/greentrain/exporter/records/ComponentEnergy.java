@@ -1,6 +1,6 @@
 package io.greentrain.exporter.records;
 
-import io.greentrain.exporter.sensors.EstimateBand;
+import io.greentrain.exporter.records.EstimateBand;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.greentrain.exporter.sensors;
 
-import io.greentrain.exporter.metrics.DaemonThreads;
+import io.greentrain.exporter.threads.DaemonThreads;
 import io.greentrain.exporter.status.AgentLog;
 import java.time.Duration;
 import java.util.ArrayList;

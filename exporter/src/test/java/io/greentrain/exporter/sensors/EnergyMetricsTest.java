@@ -2,6 +2,7 @@ package io.greentrain.exporter.sensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greentrain.exporter.outputs.EnergyMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Lives with the sensors' test doubles (NVML double, scripted host), which it drives through package-private openers. */
 class EnergyMetricsTest {
 
     private NvmlTestDouble gpu;

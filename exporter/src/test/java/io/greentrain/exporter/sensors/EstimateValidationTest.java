@@ -2,6 +2,7 @@ package io.greentrain.exporter.sensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greentrain.exporter.records.EstimateBand;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;

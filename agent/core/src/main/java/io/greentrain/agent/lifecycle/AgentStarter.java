@@ -6,7 +6,7 @@ import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.GreenTrainExporter;
 import io.greentrain.exporter.attribution.TrainingCalls;
-import io.greentrain.exporter.metrics.DaemonThreads;
+import io.greentrain.exporter.threads.DaemonThreads;
 import io.greentrain.exporter.status.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicReference;

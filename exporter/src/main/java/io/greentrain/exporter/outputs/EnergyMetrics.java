@@ -1,6 +1,11 @@
-package io.greentrain.exporter.sensors;
+package io.greentrain.exporter.outputs;
 
 import io.greentrain.exporter.metrics.MetricNames;
+import io.greentrain.exporter.records.EstimateBand;
+import io.greentrain.exporter.sensors.Component;
+import io.greentrain.exporter.sensors.EnergyChannel;
+import io.greentrain.exporter.sensors.EnergySampler;
+import io.greentrain.exporter.sensors.EnergySnapshot;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

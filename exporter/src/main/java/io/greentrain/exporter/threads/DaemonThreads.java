@@ -1,4 +1,4 @@
-package io.greentrain.exporter.metrics;
+package io.greentrain.exporter.threads;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.greentrain.exporter;
+package io.greentrain.exporter.status;
 
 import java.io.InputStream;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package io.greentrain.exporter.sensors;
+package io.greentrain.exporter.records;
 
 /**
  * How far a modelled figure may be from the energy it stands for: the true value lies between {@code low} and
@@ -22,6 +22,13 @@ package io.greentrain.exporter.sensors;
  */
 public final class EstimateBand {
 
+    /**
+     * The record labels of the modelled source and of memory (the sensors' {@code EnergySource.ESTIMATE} and
+     * {@code Component.DRAM}): records are read where no sensor exists (the report, the study), so they go by label.
+     */
+    static final String ESTIMATE = "estimate";
+    static final String DRAM = "dram";
+
     public static final double CPU_LOW = 0.5;
     public static final double CPU_HIGH = 2.0;
     public static final double DRAM_LOW = 0.1;
@@ -32,22 +39,22 @@ public final class EstimateBand {
 
     /** The low factor for a component's figure from {@code source}, or 1 when it carries no band. */
     public static double low(String component, String source) {
-        if (!EnergySource.ESTIMATE.label().equals(source)) {
+        if (!ESTIMATE.equals(source)) {
             return 1;
         }
-        return Component.DRAM.label().equals(component) ? DRAM_LOW : CPU_LOW;
+        return DRAM.equals(component) ? DRAM_LOW : CPU_LOW;
     }
 
     /** The high factor, or 1 when the figure carries no band. */
     public static double high(String component, String source) {
-        if (!EnergySource.ESTIMATE.label().equals(source)) {
+        if (!ESTIMATE.equals(source)) {
             return 1;
         }
-        return Component.DRAM.label().equals(component) ? DRAM_HIGH : CPU_HIGH;
+        return DRAM.equals(component) ? DRAM_HIGH : CPU_HIGH;
     }
 
     /** Whether a figure from {@code source} is modelled and so carries a band. */
     public static boolean applies(String source) {
-        return EnergySource.ESTIMATE.label().equals(source);
+        return ESTIMATE.equals(source);
     }
 }
