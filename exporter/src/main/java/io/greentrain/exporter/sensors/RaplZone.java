@@ -67,10 +67,6 @@ public final class RaplZone {
         return name.equals("dram");
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     public Path energyFile() {
         return directory.resolve("energy_uj");
     }
