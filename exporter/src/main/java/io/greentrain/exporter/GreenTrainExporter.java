@@ -5,6 +5,7 @@ import io.greentrain.config.Options;
 import io.greentrain.exporter.attribution.JvmIdentity;
 import io.greentrain.exporter.attribution.RunAttributor;
 import io.greentrain.exporter.attribution.TrainingCalls;
+import io.greentrain.exporter.metrics.ContainerLabels;
 import io.greentrain.exporter.metrics.DiscoveryTarget;
 import io.greentrain.exporter.metrics.OtlpPush;
 import io.greentrain.exporter.metrics.PushgatewayExit;
@@ -97,6 +98,7 @@ public final class GreenTrainExporter implements AutoCloseable {
         MeterRegistry meters = otlp == null ? registry : new CompositeMeterRegistry(Clock.SYSTEM, List.of(registry, otlp));
         // before any meter exists: common tags apply only to meters registered after them
         meters.config().commonTags(SparkLabels.commonTags(identity.sparkApp()));
+        meters.config().commonTags(ContainerLabels.commonTags(identity.containerId()));
         new ProcessMetrics().bindTo(meters);
         if (sampler != null) {
             new EnergyMetrics(sampler).bindTo(meters);
