@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Submits {@link SparkTrainingJob} to a {@link SparkStandaloneCluster} the way {@code bin/spark-submit} does, in
+ * Submits {@link SparkTrainingJob} (or {@link Dl4jSparkJob}) to a {@link SparkStandaloneCluster} the way {@code bin/spark-submit} does, in
  * client deploy mode: the driver is this forked JVM ({@code org.apache.spark.deploy.SparkSubmit} on Spark's class
  * path), so JVM flags for the driver (a {@code -javaagent:}) go in {@link #driverJvmArgs}; executor JVM flags go in
  * {@link #executorJavaOptions}. The job's dependencies travel with {@code --jars}.
@@ -19,11 +19,13 @@ import java.util.stream.Collectors;
 final class SparkSubmit {
 
     static final String JOB_CLASS = "io.greentrain.examples.spark.SparkTrainingJob";
+    static final String DL4J_JOB_CLASS = "io.greentrain.examples.spark.Dl4jSparkJob";
 
     private final SparkStandaloneCluster cluster;
     private final List<String> driverJvmArgs = new ArrayList<>(List.of("-Xmx1g"));
     private final Map<String, String> conf = new LinkedHashMap<>();
     private final List<String> jobArgs = new ArrayList<>();
+    private boolean dl4j;
 
     private SparkSubmit(SparkStandaloneCluster cluster, int executors) {
         this.cluster = cluster;
@@ -42,6 +44,12 @@ final class SparkSubmit {
     /** A submission asking for {@code executors} single-core executors (one per Worker of a default cluster). */
     static SparkSubmit to(SparkStandaloneCluster cluster, int executors) {
         return new SparkSubmit(cluster, executors);
+    }
+
+    /** Submits {@link Dl4jSparkJob} instead, with dl4j-jars added to {@code --jars}. */
+    SparkSubmit dl4jJob() {
+        dl4j = true;
+        return this;
     }
 
     /** JVM flags of the driver JVM itself, e.g. {@code -javaagent:...}; added after the defaults ({@code -Xmx1g}). */
@@ -76,8 +84,9 @@ final class SparkSubmit {
         command.addAll(List.of("-cp", layout.sparkClassPath(), "org.apache.spark.deploy.SparkSubmit",
                 "--master", cluster.masterUrl(), "--deploy-mode", "client"));
         conf.forEach((k, v) -> command.addAll(List.of("--conf", k + "=" + v)));
-        command.addAll(List.of("--jars", layout.appJarFiles().stream().map(Path::toString).collect(Collectors.joining(",")),
-                "--class", JOB_CLASS, layout.jobJar().toString()));
+        List<Path> jars = dl4j ? layout.dl4jAppJarFiles() : layout.appJarFiles();
+        command.addAll(List.of("--jars", jars.stream().map(Path::toString).collect(Collectors.joining(",")),
+                "--class", dl4j ? DL4J_JOB_CLASS : JOB_CLASS, layout.jobJar().toString()));
         command.addAll(jobArgs);
         return command;
     }
