@@ -4,6 +4,7 @@ import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
 import io.greentrain.exporter.status.AgentLog;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ public final class SensorDetection {
         List<SensorDiagnosis> diagnoses = new ArrayList<>();
         // created first: a container's attribution divides by the same process share the sampler keeps
         ProcessCpuShare cpuShare = ProcessCpuShare.forThisProcess(nanoClock);
-        detectCpuAndDram(config, reader, cpu, cpuId, new Attribution(cgroup, cpuShare, nanoClock), sensors, diagnoses);
+        boolean mountReported = reportMissingCgroupMount(config, cgroup);
+        detectCpuAndDram(config, reader, cpu, cpuId, new Attribution(cgroup, cpuShare, nanoClock, mountReported), sensors, diagnoses);
         detectGpu(config, environment, sensors, diagnoses);
         return new SensorSet(sensors, diagnoses, cpuShare, ResidentMemoryShare.forThisProcess());
     }
@@ -75,16 +77,32 @@ public final class SensorDetection {
         return root.isEmpty() ? null : Paths.get(root);
     }
 
+    /**
+     * A {@code greentrain.cgroup.root} the user named that is no cgroup v2 mount is a mistake worth its one line, with
+     * or without RAPL (the default mount is simply absent on cgroup v1 hosts). True when the line was printed.
+     */
+    private static boolean reportMissingCgroupMount(GreenTrainConfig config, ContainerCgroup cgroup) {
+        Path mount = cgroup.mount();
+        if (mount == null || "default".equals(config.origin(Options.CGROUP_ROOT)) || Files.isRegularFile(mount.resolve("cgroup.controllers"))) {
+            return false;
+        }
+        AgentLog.problem("cgroup", "not_found", Options.CGROUP_ROOT.key() + "='" + mount + "' holds no cgroup.controllers (not a cgroup v2"
+                + " mount); a container's share of the host's RAPL energy is not computed");
+        return true;
+    }
+
     /** What a RAPL reading needs to be attributed to a container. */
     private static final class Attribution {
         final ContainerCgroup cgroup;
         final ProcessCpuShare cpuShare;
         final LongSupplier nanoClock;
+        final boolean mountReported;
 
-        Attribution(ContainerCgroup cgroup, ProcessCpuShare cpuShare, LongSupplier nanoClock) {
+        Attribution(ContainerCgroup cgroup, ProcessCpuShare cpuShare, LongSupplier nanoClock, boolean mountReported) {
             this.cgroup = cgroup;
             this.cpuShare = cpuShare;
             this.nanoClock = nanoClock;
+            this.mountReported = mountReported;
         }
     }
 
@@ -176,7 +194,7 @@ public final class SensorDetection {
         String why = cgroup.usable() ? "cannot read usage_usec from " + cgroup.cpuStat() : cgroup.problem();
         notes.add("container attribution not used: " + why + "; the figure is the host's");
         boolean container = !cgroup.containerId().isEmpty();
-        if (cgroup.usable() || (container && cgroup.mount() != null)) {
+        if (cgroup.usable() || (container && cgroup.mount() != null && !attribution.mountReported)) {
             // in a container that sees the host's RAPL, a host-wide figure per pod counts the node once per pod
             String reason = cgroup.usable() ? "read_failed" : cgroup.problemReason();
             AgentLog.problem("cgroup", reason, "in container " + cgroup.containerId() + " the host's RAPL energy is reported"

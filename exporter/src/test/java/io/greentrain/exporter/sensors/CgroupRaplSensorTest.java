@@ -169,6 +169,19 @@ class CgroupRaplSensorTest {
     }
 
     @Test
+    void aCgroupRootTheUserNamedThatIsNoCgroupV2MountIsOneProblemLineEvenWithoutRapl() throws Exception {
+        Path wrong = dir.resolve("no-such-cgroup");
+        GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.RAPL_ROOT, dir.resolve("no-powercap").toString())
+                .with(Options.HYPERVISOR_ROOT, "").with(Options.CGROUP_ROOT, wrong.toString()).with(Options.GPU_ENABLED, false);
+        SensorSet sensors = SensorDetection.detect(config, Map.of(), SysfsReader.DIRECT, System::nanoTime,
+                new CpuModel("Intel(R) Xeon(R) Gold 6230", 1, 40), CpuId.UNKNOWN, ContainerCgroup.detect(wrong, procSelfCgroup,
+                        dir.resolve("proc/self/mountinfo")));
+        assertThat(AgentLog.problemCounts().get("cgroup\u0000not_found")).as("counted once under cgroup/not_found").isNotNull();
+        assertThat(sensors.diagnoses().get(0).source()).isEqualTo(EnergySource.ESTIMATE);
+        sensors.close();
+    }
+
+    @Test
     void onABareHostTheRaplFigureStaysTheHostsWithANote() throws Exception {
         Files.writeString(procSelfCgroup, "0::/user.slice/user-1000.slice/session-2.scope\n");
         Files.writeString(dir.resolve("proc/self/mountinfo"), "");
