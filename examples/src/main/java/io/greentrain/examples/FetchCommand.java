@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** Fetches and verifies the data sets into the cache, then prints what it found. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
-        description = "Fetch, checksum and cache the data sets (Debian packages dataset-fashion-mnist and python3-sklearn).")
+        description = "Fetch, checksum and cache the data sets (Debian packages dataset-fashion-mnist and python3-sklearn, npm package vega-datasets).")
 public final class FetchCommand implements Callable<Integer> {
 
     @Option(names = "--cache-dir", paramLabel = "DIR",

@@ -8,7 +8,9 @@ public enum DataSets {
     /** Fashion-MNIST, 60,000 / 10,000 images of 28x28 (MIT). */
     FASHION_MNIST("fashion-mnist"),
     /** scikit-learn digits, 1,797 images of 8x8 (BSD-3-Clause). */
-    DIGITS("digits");
+    DIGITS("digits"),
+    /** flights-200k of vega-datasets, 200,000 US flights of 2001: delayed more than 15 minutes? (BSD-3-Clause). */
+    FLIGHTS("flights");
 
     private final String id;
 
@@ -21,11 +23,25 @@ public enum DataSets {
     }
 
     public TrainTest load(DataCache cache, PrintStream log) {
-        return this == FASHION_MNIST ? FashionMnist.load(cache, log) : Digits.load(cache, log);
+        switch (this) {
+            case FASHION_MNIST:
+                return FashionMnist.load(cache, log);
+            case FLIGHTS:
+                return Flights.load(cache, log);
+            default:
+                return Digits.load(cache, log);
+        }
     }
 
     public String licence() {
-        return this == FASHION_MNIST ? FashionMnist.LICENCE : Digits.LICENCE;
+        switch (this) {
+            case FASHION_MNIST:
+                return FashionMnist.LICENCE;
+            case FLIGHTS:
+                return Flights.LICENCE;
+            default:
+                return Digits.LICENCE;
+        }
     }
 
     public static DataSets byId(String id) {
@@ -34,7 +50,7 @@ public enum DataSets {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown data set '" + id + "' (known: fashion-mnist, digits)");
+        throw new IllegalArgumentException("unknown data set '" + id + "' (known: fashion-mnist, digits, flights)");
     }
 
     @Override

@@ -2,16 +2,12 @@ package io.greentrain.examples.data;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -85,7 +81,7 @@ public final class DebianDataPackage {
         for (PackagedFile f : missing) {
             Path installed = Paths.get(f.installedPath());
             if (Sha256.matches(installed, f.sha256())) {
-                copyInto(installed, dir.resolve(f.fileName()));
+                FetchTools.copyInto(installed, dir.resolve(f.fileName()));
             }
         }
         missing = missingFrom(dir);
@@ -106,7 +102,7 @@ public final class DebianDataPackage {
             }
             if (deb == null) {
                 throw new DataUnavailableException("`apt-get download " + packageName + "` produced no .deb file:\n"
-                        + tail(out) + hint());
+                        + FetchTools.tail(out) + hint());
             }
             Path extracted = work.resolve("x");
             run(work, 300, "dpkg-deb", "-x", deb.toString(), extracted.toString());
@@ -122,7 +118,7 @@ public final class DebianDataPackage {
                             + deb.getFileName() + ": expected SHA-256 " + f.sha256() + ", got " + actual
                             + " (a different package version?)");
                 }
-                copyInto(src, dir.resolve(f.fileName()));
+                FetchTools.copyInto(src, dir.resolve(f.fileName()));
             }
             log.println("Fetched and verified " + missing.size() + " file(s) of " + packageName + ".");
             return dir;
@@ -130,7 +126,7 @@ public final class DebianDataPackage {
             throw new DataUnavailableException("fetching " + packageName + " failed: " + e.getMessage() + hint(), e);
         } finally {
             if (work != null) {
-                deleteTree(work);
+                FetchTools.deleteTree(work);
             }
         }
     }
@@ -161,73 +157,16 @@ public final class DebianDataPackage {
     }
 
     private void requireTool(String tool) {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                if (Files.isExecutable(Paths.get(dir, tool))) {
-                    return;
-                }
-            }
+        if (!FetchTools.onPath(tool)) {
+            throw new DataUnavailableException("`" + tool + "` is not on the PATH, so the Debian package " + packageName
+                    + " (" + description + ") cannot be fetched."
+                    + "\n  To fix: run on Debian/Ubuntu (apt-get and dpkg-deb come with apt and dpkg),"
+                    + "\n  or copy the files " + fileNames() + " into the cache directory (--cache-dir / GREENTRAIN_CACHE),"
+                    + " under " + packageName + "/.");
         }
-        throw new DataUnavailableException("`" + tool + "` is not on the PATH, so the Debian package " + packageName
-                + " (" + description + ") cannot be fetched."
-                + "\n  To fix: run on Debian/Ubuntu (apt-get and dpkg-deb come with apt and dpkg),"
-                + "\n  or copy the files " + fileNames() + " into the cache directory (--cache-dir / GREENTRAIN_CACHE),"
-                + " under " + packageName + "/.");
     }
 
     private String run(Path dir, int timeoutSeconds, String... command) throws IOException {
-        Path output = dir.resolve("command-output.txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Process p = pb.start();
-        boolean done;
-        try {
-            done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + String.join(" ", command), e);
-        }
-        String out = Files.exists(output) ? new String(Files.readAllBytes(output), StandardCharsets.UTF_8) : "";
-        if (!done) {
-            p.destroyForcibly();
-            throw new DataUnavailableException("`" + String.join(" ", command) + "` did not finish in "
-                    + timeoutSeconds + " s:\n" + tail(out) + hint());
-        }
-        if (p.exitValue() != 0) {
-            throw new DataUnavailableException("`" + String.join(" ", command) + "` failed with exit code "
-                    + p.exitValue() + ":\n" + tail(out) + hint());
-        }
-        return out;
-    }
-
-    private static String tail(String text) {
-        String t = text.strip();
-        return "    " + (t.length() > 1500 ? "..." + t.substring(t.length() - 1500) : t).replace("\n", "\n    ");
-    }
-
-    private static void copyInto(Path src, Path dst) {
-        try {
-            Path part = dst.resolveSibling(dst.getFileName() + ".part");
-            Files.copy(src, part, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(part, dst, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new DataUnavailableException("cannot write " + dst + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
+        return FetchTools.run(dir, timeoutSeconds, hint(), command);
     }
 }

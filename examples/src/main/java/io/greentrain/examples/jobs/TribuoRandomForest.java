@@ -38,7 +38,8 @@ public final class TribuoRandomForest implements Trainer {
 
     @Override
     public Classifier train(LabelledData data, float[] weights, long seed) {
-        float featureFraction = (float) Math.min(1.0, Math.max(0.05, 1.0 / Math.sqrt(Math.max(1, data.numFeatures())) * 2));
+        // 2/sqrt(d) of the features per split, but below 1: Tribuo's random forest needs a fractional share (d = 2)
+        float featureFraction = (float) Math.min(0.75, Math.max(0.05, 1.0 / Math.sqrt(Math.max(1, data.numFeatures())) * 2));
         CARTClassificationTrainer cart = new CARTClassificationTrainer(maxDepth, featureFraction, seed);
         RandomForestTrainer<Label> forest = new RandomForestTrainer<>(cart, new VotingCombiner(), trees, seed);
         Model<Label> model = forest.train(TribuoData.dataset(data, weights));

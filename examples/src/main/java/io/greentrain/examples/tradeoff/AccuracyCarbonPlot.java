@@ -55,7 +55,7 @@ public final class AccuracyCarbonPlot {
                 if (!p.method().equals(method) || full == null) {
                     continue;
                 }
-                double share = 100 * p.totalJoules() / full.totalJoules();
+                double share = 100 * p.energyShare();
                 double delta = 100 * (p.accuracy() - full.accuracy());
                 if (share > 0 && !Double.isNaN(delta)) {
                     x.add(share);
@@ -69,13 +69,25 @@ public final class AccuracyCarbonPlot {
             }
             colour++;
         }
-        XYSeries goal = chart.addSeries("goal: >= -1 pp at <= 15 %", List.of(1.0, 15.0, 15.0),
+        XYSeries goal = chart.addSeries("goal 1: >= -1 pp at <= 25 %", List.of(0.1, 25.0, 25.0),
                 List.of(-1.0, -1.0, 0.5));
         goal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         goal.setMarker(SeriesMarkers.NONE);
         goal.setLineColor(Color.BLACK);
         goal.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         return chart;
+    }
+
+    private static void spread(XYChart chart, String name, List<Double> x, List<Double> y, Color colour) {
+        if (x.stream().anyMatch(v -> !(v > 0)) || y.stream().anyMatch(v -> Double.isNaN(v))) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setLineStyle(new BasicStroke(0.8f));
+        s.setShowInLegend(false);
     }
 
     public static void write(Path png, StudyReport report, List<String> methodOrder, String subtitle) throws IOException {
@@ -88,7 +100,8 @@ public final class AccuracyCarbonPlot {
         for (String model : models) {
             XYChart chart = new XYChartBuilder().width(620).height(440)
                     .title(model + (subtitle.isEmpty() ? "" : " — " + subtitle))
-                    .xAxisTitle(report.costName() + " (selection + training, log scale)").yAxisTitle("test accuracy")
+                    .xAxisTitle("energy, % of the same seed's full-data run (selection included, log)")
+                    .yAxisTitle("test accuracy (median, bars: min-max over seeds)")
                     .build();
             chart.getStyler().setXAxisLogarithmic(true);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
@@ -104,26 +117,39 @@ public final class AccuracyCarbonPlot {
             for (String method : methodOrder) {
                 List<Double> x = new ArrayList<>();
                 List<Double> y = new ArrayList<>();
+                List<MedianPoint> mine = new ArrayList<>();
                 for (MedianPoint p : report.points()) {
-                    double c = report.cost().applyAsDouble(p);
+                    double c = 100 * p.energyShare();
                     if (p.modelId().equals(model) && p.method().equals(method) && c > 0 && !Double.isNaN(p.accuracy())) {
                         x.add(c);
                         y.add(p.accuracy());
+                        mine.add(p);
                     }
                 }
                 if (x.isEmpty()) {
                     continue;
                 }
-                XYSeries series = chart.addSeries(method, x, y);
                 Color c = PALETTE[methodOrder.indexOf(method) % PALETTE.length];
+                XYSeries series = chart.addSeries(method, x, y);
                 series.setLineColor(c);
                 series.setMarkerColor(c);
                 series.setMarker(SeriesMarkers.CIRCLE);
                 series.setLineStyle(new BasicStroke(1.6f));
+                if (method.equals(StudySettings.PROGRESSIVE)) {
+                    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    series.setMarker(SeriesMarkers.SQUARE);
+                }
+                int k = 0;
+                for (MedianPoint p : mine) { // the spread over seeds: energy share and accuracy, min to max
+                    spread(chart, method + " energy " + k, List.of(100 * p.energyShareMin(), 100 * p.energyShareMax()),
+                            List.of(p.accuracy(), p.accuracy()), c);
+                    spread(chart, method + " accuracy " + k, List.of(100 * p.energyShare(), 100 * p.energyShare()),
+                            List.of(p.accuracyMin(), p.accuracyMax()), c);
+                    k++;
+                }
             }
-            if (full != null && report.cost().applyAsDouble(full) > 0) {
-                XYSeries f = chart.addSeries("full data (100 %)", List.of(report.cost().applyAsDouble(full)),
-                        List.of(full.accuracy()));
+            if (full != null) {
+                XYSeries f = chart.addSeries("full data (100 %)", List.of(100.0), List.of(full.accuracy()));
                 f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 f.setMarker(SeriesMarkers.DIAMOND);
                 f.setMarkerColor(Color.BLACK);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 
+import io.greentrain.exporter.records.CallRecord;
+
 /**
  * Charges each phase the agent records whose call started and ended inside the phase's time window, read from
  * the records file the agent appends to. The agent may write a record a little after the call returns (it reads
@@ -23,7 +25,7 @@ public final class AgentRecordsMeter implements EnergyMeter {
     private final long pid;
     private final long waitMillis;
     private final LongSupplier clock;
-    private final List<AgentRecord> pending = new ArrayList<>();
+    private final List<CallRecord> pending = new ArrayList<>();
     private final Map<String, Integer> misses = new HashMap<>();
     private final Map<String, Integer> hits = new HashMap<>();
     private int late;
@@ -53,12 +55,12 @@ public final class AgentRecordsMeter implements EnergyMeter {
             wait = Math.min(wait, 200); // the agent does not seem to record this library
         }
         long deadline = System.currentTimeMillis() + wait;
-        List<AgentRecord> mine;
+        List<CallRecord> mine;
         while (true) {
             collect();
             mine = take(t0, t1);
             boolean expectedSeen = expectedLibrary == null;
-            for (AgentRecord r : mine) {
+            for (CallRecord r : mine) {
                 if (r.library().equalsIgnoreCase(expectedLibrary)) {
                     expectedSeen = true;
                 }
@@ -76,7 +78,7 @@ public final class AgentRecordsMeter implements EnergyMeter {
     }
 
     private void collect() {
-        for (AgentRecord r : file.readNew()) {
+        for (CallRecord r : file.readNew()) {
             if (pid <= 0 || r.pid() <= 0 || r.pid() == pid) {
                 pending.add(r);
             }
@@ -84,14 +86,14 @@ public final class AgentRecordsMeter implements EnergyMeter {
     }
 
     /** Removes and returns the pending records inside [t0, t1]; drops those that ended before t0. */
-    private List<AgentRecord> take(long t0, long t1) {
-        List<AgentRecord> out = new ArrayList<>();
-        for (Iterator<AgentRecord> it = pending.iterator(); it.hasNext(); ) {
-            AgentRecord r = it.next();
-            if (r.startMillis() >= t0 - SLACK_MILLIS && r.endMillis() <= t1 + SLACK_MILLIS) {
+    private List<CallRecord> take(long t0, long t1) {
+        List<CallRecord> out = new ArrayList<>();
+        for (Iterator<CallRecord> it = pending.iterator(); it.hasNext(); ) {
+            CallRecord r = it.next();
+            if (r.startEpochMillis() >= t0 - SLACK_MILLIS && r.endEpochMillis() <= t1 + SLACK_MILLIS) {
                 out.add(r);
                 it.remove();
-            } else if (r.endMillis() < t0 - SLACK_MILLIS) {
+            } else if (r.endEpochMillis() < t0 - SLACK_MILLIS) {
                 late++;
                 it.remove();
             }

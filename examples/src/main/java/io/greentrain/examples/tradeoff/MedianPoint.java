@@ -24,8 +24,18 @@ public final class MedianPoint {
     private final double trainingJoules;
     private final double totalJoules;
     private final double grams;
+    private final double accuracyMin;
+    private final double accuracyMax;
+    private final double shareMedian;
+    private final double shareMin;
+    private final double shareMax;
+    private final double selectionShare;
 
-    MedianPoint(List<RunResult> cell) {
+    /**
+     * @param fullJoules the full-data run's total joules per "model|seed", so that every energy share is a ratio of
+     *                   one seed's run to the same seed's full-data run
+     */
+    MedianPoint(List<RunResult> cell, Map<String, Double> fullJoules) {
         RunResult first = cell.get(0);
         this.library = first.library();
         this.model = first.model();
@@ -40,6 +50,22 @@ public final class MedianPoint {
         this.trainingJoules = median(cell, RunResult::trainingJoules);
         this.totalJoules = median(cell, RunResult::totalJoulesMeasured);
         this.grams = median(cell, RunResult::grams);
+        this.accuracyMin = cell.stream().mapToDouble(RunResult::accuracy).filter(d -> !Double.isNaN(d)).min()
+                .orElse(Double.NaN);
+        this.accuracyMax = cell.stream().mapToDouble(RunResult::accuracy).filter(d -> !Double.isNaN(d)).max()
+                .orElse(Double.NaN);
+        double[] shares = new double[cell.size()];
+        double[] selection = new double[cell.size()];
+        for (int i = 0; i < shares.length; i++) {
+            RunResult r = cell.get(i);
+            Double full = fullJoules.get(r.modelId() + "|" + r.seed());
+            shares[i] = full == null || !(full > 0) ? Double.NaN : r.totalJoulesMeasured() / full;
+            selection[i] = full == null || !(full > 0) || r.isFull() ? Double.NaN : r.selectionJoules() / full;
+        }
+        this.shareMedian = median(shares);
+        this.shareMin = Arrays.stream(shares).filter(d -> !Double.isNaN(d)).min().orElse(Double.NaN);
+        this.shareMax = Arrays.stream(shares).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
+        this.selectionShare = median(selection);
     }
 
     /** Median of the non-NaN values; NaN if there are none. Even counts average the two middle values. */
@@ -61,6 +87,12 @@ public final class MedianPoint {
 
     /** Groups runs by model, method and fraction, in a stable order (model, full first, method, fraction). */
     public static List<MedianPoint> of(List<RunResult> results, List<String> methodOrder) {
+        Map<String, Double> fullJoules = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            if (r.isFull()) {
+                fullJoules.put(r.modelId() + "|" + r.seed(), r.totalJoulesMeasured());
+            }
+        }
         Map<String, List<RunResult>> cells = new LinkedHashMap<>();
         for (RunResult r : results) {
             cells.computeIfAbsent(r.modelId() + "|" + r.method() + "|" + r.fraction(), k -> new ArrayList<>()).add(r);
@@ -73,7 +105,7 @@ public final class MedianPoint {
         }
         List<MedianPoint> out = new ArrayList<>();
         for (List<RunResult> cell : cells.values()) {
-            out.add(new MedianPoint(cell));
+            out.add(new MedianPoint(cell, fullJoules));
         }
         out.sort(Comparator.comparingInt((MedianPoint p) -> models.indexOf(p.modelId()))
                 .thenComparingInt(p -> p.isFull() ? -1 : methodOrder.indexOf(p.method()) < 0 ? 999
@@ -141,6 +173,32 @@ public final class MedianPoint {
 
     public double grams() {
         return grams;
+    }
+
+    public double accuracyMin() {
+        return accuracyMin;
+    }
+
+    public double accuracyMax() {
+        return accuracyMax;
+    }
+
+    /** Median over seeds of (selection + training joules) / the same seed's full-data joules. */
+    public double energyShare() {
+        return shareMedian;
+    }
+
+    public double energyShareMin() {
+        return shareMin;
+    }
+
+    public double energyShareMax() {
+        return shareMax;
+    }
+
+    /** Median over seeds of selection (and scoring) joules / the same seed's full-data training joules. */
+    public double selectionShare() {
+        return selectionShare;
     }
 
     @Override

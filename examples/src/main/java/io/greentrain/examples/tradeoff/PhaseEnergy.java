@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.greentrain.exporter.records.CallRecord;
+import io.greentrain.exporter.records.CarbonFigures;
+import io.greentrain.exporter.records.ComponentEnergy;
+
 /**
  * The energy and CO2e of one phase of a run (selection or training), summed over the agent records of the calls
  * made in that phase. Only outermost records count: a record that ran inside another one on the same thread (for
@@ -30,7 +34,7 @@ public final class PhaseEnergy {
     }
 
     private final double seconds;
-    private final List<AgentRecord> records;
+    private final List<CallRecord> records;
     private final Map<String, Component> components = new LinkedHashMap<>();
     private double joules;
     private double grams;
@@ -39,12 +43,12 @@ public final class PhaseEnergy {
     private double gramsPerKwh = Double.NaN;
     private double pue = Double.NaN;
 
-    public PhaseEnergy(double seconds, List<AgentRecord> records) {
+    public PhaseEnergy(double seconds, List<CallRecord> records) {
         this.seconds = seconds;
         this.records = Collections.unmodifiableList(outermost(records));
         boolean anyGrams = false;
-        for (AgentRecord r : this.records) {
-            for (AgentRecord.Energy e : r.energy()) {
+        for (CallRecord r : this.records) {
+            for (ComponentEnergy e : r.energy()) {
                 Component c = components.computeIfAbsent(e.component(), k -> new Component());
                 c.joules += e.joules();
                 if (!e.source().isEmpty()) {
@@ -52,15 +56,16 @@ public final class PhaseEnergy {
                 }
                 joules += e.joules();
             }
-            if (!Double.isNaN(r.grams())) {
-                grams += r.grams();
+            CarbonFigures carbon = r.carbon();
+            if (carbon != null && !Double.isNaN(carbon.grams())) {
+                grams += carbon.grams();
                 anyGrams = true;
             }
-            if (!r.zone().isEmpty()) {
-                zone = r.zone();
-                intensitySource = r.intensitySource();
-                gramsPerKwh = r.gramsPerKwh();
-                pue = r.pue();
+            if (carbon != null && carbon.zone() != null && !carbon.zone().isEmpty()) {
+                zone = carbon.zone();
+                intensitySource = carbon.intensitySource();
+                gramsPerKwh = carbon.gramsPerKwh();
+                pue = carbon.pue();
             }
         }
         if (!anyGrams) {
@@ -79,12 +84,12 @@ public final class PhaseEnergy {
         return p;
     }
 
-    static List<AgentRecord> outermost(List<AgentRecord> records) {
-        List<AgentRecord> out = new ArrayList<>();
-        for (AgentRecord r : records) {
+    static List<CallRecord> outermost(List<CallRecord> records) {
+        List<CallRecord> out = new ArrayList<>();
+        for (CallRecord r : records) {
             boolean nested = false;
-            for (AgentRecord other : records) {
-                if (r.nestedIn(other) && !(other.nestedIn(r) && records.indexOf(other) > records.indexOf(r))) {
+            for (CallRecord other : records) {
+                if (nestedIn(r, other) && !(nestedIn(other, r) && records.indexOf(other) > records.indexOf(r))) {
                     nested = true;
                     break;
                 }
@@ -96,11 +101,18 @@ public final class PhaseEnergy {
         return out;
     }
 
+    /** True if {@code inner} ran inside {@code outer} on the same thread. */
+    static boolean nestedIn(CallRecord inner, CallRecord outer) {
+        return outer != inner && inner.thread().equals(outer.thread())
+                && outer.startEpochMillis() <= inner.startEpochMillis()
+                && inner.endEpochMillis() <= outer.endEpochMillis();
+    }
+
     public double seconds() {
         return seconds;
     }
 
-    public List<AgentRecord> records() {
+    public List<CallRecord> records() {
         return records;
     }
 
@@ -142,7 +154,7 @@ public final class PhaseEnergy {
     /** The libraries of the charged records, e.g. {@code subset+tribuo}. */
     public String libraries() {
         Set<String> libs = new LinkedHashSet<>();
-        for (AgentRecord r : records) {
+        for (CallRecord r : records) {
             libs.add(r.library());
         }
         return String.join("+", libs);

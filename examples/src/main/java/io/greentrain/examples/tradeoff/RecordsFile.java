@@ -2,16 +2,20 @@ package io.greentrain.examples.tradeoff;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.greentrain.exporter.records.CallRecord;
+import io.greentrain.exporter.records.CallRecordReader;
+
 /**
- * Follows the agent's records file like {@code tail -f}: remembers how far it has read and returns the complete
- * lines appended since. A half-written last line is left for the next read. Unparseable lines are counted, not
- * fatal (a CSV header, a line of a newer schema).
+ * Follows the agent's records file like {@code tail -f}: remembers how far it has read and hands the complete lines
+ * appended since to the exporter's own {@link CallRecordReader} (through a small window file of the same format), so
+ * the study reads exactly the schema the agent writes. A half-written last line is left for the next read; lines the
+ * reader skips are counted. Run records are dropped: the study charges each phase its call records
+ * ({@code records.detail=calls}), and the run records beside them would count the same energy twice.
  */
 public final class RecordsFile {
 
@@ -43,12 +47,13 @@ public final class RecordsFile {
         return path;
     }
 
-    /** Records appended since the last call. */
-    public synchronized List<AgentRecord> readNew() {
-        List<AgentRecord> out = new ArrayList<>();
+    /** Call records appended since the last call. */
+    public synchronized List<CallRecord> readNew() {
+        List<CallRecord> out = new ArrayList<>();
         if (!Files.exists(path)) {
             return out;
         }
+        byte[] complete;
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
             long length = file.length();
             if (length < offset) {
@@ -60,44 +65,49 @@ public final class RecordsFile {
             byte[] bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 8, length - offset)];
             file.seek(offset);
             file.readFully(bytes);
-            int lastNewline = -1;
-            for (int i = bytes.length - 1; i >= 0; i--) {
-                if (bytes[i] == '\n') {
-                    lastNewline = i;
-                    break;
-                }
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
             }
-            if (lastNewline < 0) {
+            if (end == 0) {
                 return out;
             }
-            String text = new String(bytes, 0, lastNewline + 1, StandardCharsets.UTF_8);
-            offset += lastNewline + 1;
-            for (String line : text.split("\n")) {
-                String l = line.strip();
-                if (l.isEmpty()) {
-                    continue;
-                }
-                try {
-                    // the study charges each phase its calls (records.detail=calls); the run records beside them would
-                    // count the same energy twice
-                    if (AgentRecordParser.isRunRecord(l)) {
-                        continue;
-                    }
-                    out.add(AgentRecordParser.parse(l));
-                } catch (IOException | RuntimeException e) {
-                    unreadable++;
-                    if (firstProblem == null) {
-                        firstProblem = e.getMessage() + " in: " + (l.length() > 200 ? l.substring(0, 200) + "..." : l);
-                    }
-                }
+            offset += end;
+            complete = java.util.Arrays.copyOf(bytes, end);
+        } catch (IOException e) {
+            problem(e.toString());
+            return out;
+        }
+        String name = path.getFileName().toString();
+        Path window = null;
+        try {
+            window = Files.createTempFile("greentrain-records-", name.toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".csv") ? ".csv" : ".jsonl");
+            Files.write(window, complete);
+            CallRecordReader.Result read = CallRecordReader.read(window);
+            out.addAll(read.calls());
+            if (read.skipped() > 0) {
+                unreadable += read.skipped();
+                problem(read.firstProblem());
             }
         } catch (IOException e) {
-            unreadable++;
-            if (firstProblem == null) {
-                firstProblem = e.toString();
+            problem(e.toString());
+        } finally {
+            if (window != null) {
+                try {
+                    Files.deleteIfExists(window);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
             }
         }
         return out;
+    }
+
+    private void problem(String text) {
+        if (firstProblem == null) {
+            firstProblem = text;
+        }
     }
 
     public synchronized int unreadable() {

@@ -28,7 +28,7 @@ public final class ResultsCsv {
             "rows_available", "rows_used", "rows_trained", "accuracy", "selection_seconds", "selection_joules",
             "selection_grams", "selection_calls", "train_seconds", "train_joules");
     public static final List<String> TAIL = List.of("train_grams", "total_joules", "grams_co2e", "zone",
-            "grams_per_kwh", "intensity_source", "pue");
+            "grams_per_kwh", "intensity_source", "pue", "order", "scoring_joules", "steps");
     /** Components always given a column, even when the agent reported none (GPU on a CPU machine). */
     public static final List<String> COMPONENTS = List.of("cpu", "dram", "gpu");
 
@@ -89,6 +89,9 @@ public final class ResultsCsv {
                 row.add(num(r.gramsPerKwh));
                 row.add(r.intensitySource);
                 row.add(num(r.pue));
+                row.add(Integer.toString(r.order));
+                row.add(num(r.scoringJoules));
+                row.add(r.steps);
                 csv.printRecord(row);
             }
         }
@@ -131,6 +134,11 @@ public final class ResultsCsv {
                 r.gramsPerKwh = dbl(rec.get("grams_per_kwh"));
                 r.intensitySource = rec.get("intensity_source");
                 r.pue = dbl(rec.get("pue"));
+                if (rec.isMapped("order")) {
+                    r.order = Integer.parseInt(rec.get("order"));
+                    r.scoringJoules = dbl(rec.get("scoring_joules"));
+                    r.steps = rec.get("steps");
+                }
                 out.add(r);
             }
         }

@@ -30,6 +30,12 @@ public final class RunResult {
     /** component -> joules and component -> source, insertion-ordered (cpu, dram, gpu ...). */
     final Map<String, Double> trainingComponentJoules = new LinkedHashMap<>();
     final Map<String, String> trainingComponentSource = new LinkedHashMap<>();
+    /** Position in the executed (shuffled) order, from 1. */
+    int order;
+    /** Joules of the proxy scoring charged to this run (part of {@link #selectionJoules}). */
+    double scoringJoules;
+    /** Progressive runs: "fraction:validation accuracy" per step, ';'-separated. */
+    String steps = "";
     String zone = "";
     double gramsPerKwh = Double.NaN;
     String intensitySource = "";
@@ -137,6 +143,18 @@ public final class RunResult {
 
     public double trainingGrams() {
         return trainingGrams;
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public double scoringJoules() {
+        return scoringJoules;
+    }
+
+    public String steps() {
+        return steps;
     }
 
     public String zone() {

@@ -16,6 +16,7 @@ import io.greentrain.examples.data.TrainTest;
 import io.greentrain.examples.jobs.Dl4jMlp;
 import io.greentrain.examples.jobs.Models;
 import io.greentrain.examples.jobs.Trainer;
+import io.greentrain.subset.ProgressiveTraining;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -33,8 +34,10 @@ import picocli.CommandLine.Option;
             "For each model (DL4J, Smile, Tribuo), selection method and fraction, with several seeds: select, train, "
                 + "evaluate on the held-out test split; energy and CO2e come from the GreenTrain agent's per-call "
                 + "records, so the agent must be attached (exit code 2 and instructions otherwise).",
-            "The default quick setting uses 6,000 training and 2,000 test rows of Fashion-MNIST pooled to 14x14, fractions "
-                + "5/10/25/100 %%, 3 seeds; --full runs the whole grid (1/5/10/25/50/100 %%) on all rows."})
+            "The default quick setting uses 6,000 training and 2,000 test rows of Fashion-MNIST pooled to 14x14, methods "
+                + "uniform, sensitivity, ccs and progressive, fractions 5/10/25/100 %%, 3 seeds; --full runs all methods "
+                + "(1/2/5/10/25/100 %%, 5 seeds) on all rows. A discarded warm-up pass comes first; runs go in a seeded "
+                + "random order."})
 public final class TradeoffCommand implements Callable<Integer> {
 
     static final int QUICK_ROWS = 6000;
@@ -44,22 +47,43 @@ public final class TradeoffCommand implements Callable<Integer> {
     DataOptions dataOptions = new DataOptions();
 
     @Option(names = "--full", description = "Run the whole grid: all training and test rows (unless --rows/--test-rows), "
-            + "fractions 1/5/10/25/50/100 %%.")
+            + "fractions 1/2/5/10/25/100 %%, 5 seeds, every method.")
     boolean full;
 
     @Option(names = "--big-models", description = "Bigger models and more epochs (the jobs' --full setting).")
     boolean bigModels;
 
     @Option(names = "--methods", split = ",", paramLabel = "M",
-            description = "Selection methods (default: all of uniform, stratified, lightweight, archetypal, kcenter, el2n).")
+            description = "Selection methods, and 'progressive' for the just-enough-data mode (default with --full: uniform, "
+                    + "sensitivity, ccs, moderate, goss, progressive; quick: uniform, sensitivity, ccs, progressive).")
     List<String> methods;
 
     @Option(names = "--fractions", split = ",", paramLabel = "F",
             description = "Fractions of the training rows, e.g. 0.05,0.1,1 (1 = the full-data run).")
     List<Double> fractions;
 
-    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N", description = "Seeds 1..N. Default: ${DEFAULT-VALUE}.")
-    int seeds;
+    @Option(names = "--proxy-fraction", defaultValue = "0.1", paramLabel = "F",
+            description = "Share of the training rows the one-epoch proxy of ccs/moderate/goss trains on. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double proxyFraction;
+
+    @Option(names = "--min-gain", defaultValue = "0.005", paramLabel = "G",
+            description = "Progressive mode: stop when the validation accuracy rises by less than G per step. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double progressiveMinGain;
+
+    @Option(names = "--progressive-fractions", split = ",", paramLabel = "F",
+            description = "Progressive mode: the growing fractions (default 0.01,0.02,0.05,0.1,0.2,0.5,1).")
+    List<Double> progressiveFractions;
+
+    @Option(names = "--order-seed", defaultValue = "20261207", paramLabel = "S",
+            description = "Seed of the random run order. Default: ${DEFAULT-VALUE}.")
+    long orderSeed;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds 1..N (default: 5 with --full, 3 otherwise).")
+    Integer seedCount;
+
+    private int seeds;
 
     @Option(names = "--libraries", split = ",", paramLabel = "L",
             description = "Libraries to include (default: dl4j,smile,tribuo).")
@@ -111,9 +135,17 @@ public final class TradeoffCommand implements Callable<Integer> {
         if (trainers.stream().anyMatch(t -> t.library().equals("dl4j"))) {
             Dl4jMlp.limitThreads(dl4jThreads);
         }
-        List<String> methodList = methods == null ? StudySettings.ALL_METHODS : methods;
+        seeds = seedCount != null ? seedCount : full ? 5 : 3;
+        if (seeds < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--seeds = " + seeds
+                    + " must be at least 1");
+        }
+        List<String> methodList = methods != null ? methods : full ? StudySettings.ALL_METHODS
+                : StudySettings.QUICK_METHODS;
         for (String m : methodList) {
-            io.greentrain.subset.SelectionMethod.fromId(m); // fail early on a typo
+            if (!m.equals(StudySettings.PROGRESSIVE)) {
+                io.greentrain.subset.SelectionMethod.fromId(m); // fail early on a typo
+            }
         }
         List<Double> fractionList = fractions != null ? fractions
                 : full ? StudySettings.FULL_FRACTIONS : StudySettings.QUICK_FRACTIONS;
@@ -121,7 +153,10 @@ public final class TradeoffCommand implements Callable<Integer> {
         for (long s = 1; s <= seeds; s++) {
             seedList.add(s);
         }
-        StudySettings settings = new StudySettings(trainers, methodList, fractionList, seedList, 2, full ? 2 : 1, 0.1);
+        StudySettings settings = new StudySettings(trainers, methodList, fractionList, seedList, proxyFraction,
+                progressiveFractions == null ? ProgressiveTraining.DEFAULT_FRACTIONS
+                        : progressiveFractions.stream().mapToDouble(Double::doubleValue).toArray(),
+                progressiveMinGain, orderSeed);
         Path recordsFile = records != null ? records : AgentSetup.recordsFile();
         EnergyMeter meter = new AgentRecordsMeter(RecordsFile.fromEnd(recordsFile), ProcessHandle.current().pid(),
                 recordWaitMillis);
@@ -130,7 +165,8 @@ public final class TradeoffCommand implements Callable<Integer> {
 
         List<RunResult> results;
         // System.console() is null when stderr is not a terminal (a pipe, a file, a CI log): plain lines, no carriage returns
-        ProgressReporter progress = new ProgressReporter(err, noProgress || System.console() == null);
+        ProgressReporter progress = new ProgressReporter(err, noProgress || System.console() == null,
+                out.resolve("runs.csv"));
         try {
             results = new TradeoffStudy(data, settings, meter).run(progress);
         } finally {
@@ -142,8 +178,7 @@ public final class TradeoffCommand implements Callable<Integer> {
         Path md = out.resolve("summary.md");
         Path png = out.resolve("accuracy-vs-co2e.png");
         ResultsCsv.write(csv, results);
-        boolean larger = dataOptions.dataSet() == DataSets.FASHION_MNIST;
-        StudyReport report = new StudyReport(results, methodList, larger);
+        StudyReport report = new StudyReport(results, methodList);
         List<String> context = new ArrayList<>();
         context.add("- Data: " + data + " — " + dataOptions.dataSet().licence() + ".");
         context.add("- Grid: " + trainers.size() + " models (" + String.join(", ", trainers.stream().map(Trainer::id)
@@ -160,7 +195,7 @@ public final class TradeoffCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             context.add("- Measurement notes: " + problems);
         }
-        report.write(md, "Accuracy vs CO2e: representative subsets in DL4J, Smile and Tribuo", context);
+        report.write(md, "Accuracy vs CO2e: is a coreset good enough? (" + data.train().name() + ")", context);
         String plotNote = "";
         try {
             AccuracyCarbonPlot.write(png, report, methodList, dataOptions.dataSet().id());
@@ -189,14 +224,14 @@ public final class TradeoffCommand implements Callable<Integer> {
                 methodList.add(m);
             }
         }
-        boolean larger = results.stream().anyMatch(r -> r.data().startsWith("fashion-mnist"));
-        StudyReport report = new StudyReport(results, methodList, larger);
+        StudyReport report = new StudyReport(results, methodList);
         Path md = out.resolve("summary.md");
         Path png = out.resolve("accuracy-vs-co2e.png");
         List<String> context = new ArrayList<>();
         String previous = previousContext(md);
         context.add(previous.isEmpty() ? "- Rebuilt from " + fromCsv + "." : previous);
-        report.write(md, "Accuracy vs CO2e: representative subsets in DL4J, Smile and Tribuo", context);
+        report.write(md, "Accuracy vs CO2e: is a coreset good enough? (" + (results.isEmpty() ? ""
+                : results.get(0).data()) + ")", context);
         AccuracyCarbonPlot.write(png, report, methodList, results.isEmpty() ? "" : results.get(0).data());
         System.out.print(report.goals().headline());
         System.out.println("Summary table: " + md.toAbsolutePath());
@@ -245,7 +280,7 @@ public final class TradeoffCommand implements Callable<Integer> {
             sb.append(" --fractions ").append(fractions.stream().map(String::valueOf).reduce((a, b) -> a + "," + b)
                     .orElse(""));
         }
-        if (seeds != 3) {
+        if (seedCount != null) {
             sb.append(" --seeds ").append(seeds);
         }
         return sb.toString();
@@ -275,10 +310,24 @@ public final class TradeoffCommand implements Callable<Integer> {
         private ProgressBar bar;
         private int done;
         private int total;
+        private final Path csv;
 
-        ProgressReporter(PrintStream err, boolean lines) {
+        ProgressReporter(PrintStream err, boolean lines, Path csv) {
             this.err = err;
             this.lines = lines;
+            this.csv = csv;
+        }
+
+        @Override
+        public void seedFinished(List<RunResult> soFar) throws java.io.IOException {
+            if (csv != null) {
+                ResultsCsv.write(csv, soFar);
+            }
+        }
+
+        @Override
+        public void message(String text) {
+            err.println("tradeoff: " + text);
         }
 
         @Override

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.List;
 
+import io.greentrain.exporter.records.CallRecord;
+import io.greentrain.exporter.records.CallRecordWriter;
+import io.greentrain.exporter.records.CarbonFigures;
+import io.greentrain.exporter.records.ComponentEnergy;
+import io.greentrain.exporter.records.RecordFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +22,26 @@ class AgentRecordsMeterTest {
     @TempDir
     Path dir;
 
+    /** One record exactly as the agent writes it: through the exporter's own {@link CallRecordWriter}. */
     static String line(String library, String thread, long start, long end, double joules) {
-        return "{\"pid\":99,\"thread\":\"" + thread + "\",\"library\":\"" + library + "\",\"start\":\""
-                + Instant.ofEpochMilli(start) + "\",\"end\":\"" + Instant.ofEpochMilli(end) + "\",\"duration_seconds\":"
-                + (end - start) / 1000.0 + ",\"energy\":[{\"component\":\"cpu\",\"source\":\"estimate\",\"joules\":"
-                + joules + "}],\"carbon\":{\"zone\":\"DE\",\"grams_per_kwh\":380,\"intensity_source\":\"table\","
-                + "\"pue\":1.0,\"grams\":" + joules / 3.6e6 * 380 + "}}\n";
+        CallRecord record = record(99, library, thread, start, end, joules);
+        try {
+            Path dir = Files.createTempDirectory("records");
+            Path file = dir.resolve("one.jsonl");
+            new CallRecordWriter(file, RecordFormat.JSONL).append(record);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Files.delete(file);
+            Files.delete(dir);
+            return text;
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    static CallRecord record(long pid, String library, String thread, long start, long end, double joules) {
+        return new CallRecord("jvm-1", pid, "host", thread, library, "M", "fit", "success", "", start, end,
+                (end - start) / 1000.0, 1, 1, List.of(new ComponentEnergy("cpu", "estimate", joules)), "", "",
+                new CarbonFigures("DE", 380, "table", 1.0, joules / 3.6e6 * 380));
     }
 
     static void append(Path file, String text) {
