@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -91,7 +92,9 @@ public final class InstrumentationInstaller {
                 .with(new TransformationErrorListener())
                 .ignore(not(anyLibrary).or(isSynthetic()));
         for (LibraryInstrumentation library : libraries) {
-            AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
+            // the library's name as a constant of the shared advice (TrainingCallAdvice): one advice class, the library as data
+            AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice(
+                    Advice.withCustomMapping().bind(TrainingLibrary.class, library.library()))
                     .include(agentLoader)
                     .withExceptionHandler(AdviceFailures.HANDLER)
                     .advice(library.methods(), library.adviceClassName());

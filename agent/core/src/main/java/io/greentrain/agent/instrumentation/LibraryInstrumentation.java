@@ -25,8 +25,14 @@ public interface LibraryInstrumentation {
     /** Training entry points among the methods declared by a matched type. */
     ElementMatcher<? super MethodDescription> methods();
 
-    /** Fully qualified name of the advice class (in the agent core, located through the isolating loader). */
-    String adviceClassName();
+    /**
+     * Fully qualified name of the advice class for {@link #methods()} (in the agent core, located through the isolating
+     * loader): by default the one advice of every library's entry points, which gets {@link #library()} bound as
+     * {@link TrainingLibrary}.
+     */
+    default String adviceClassName() {
+        return TrainingCallAdvice.class.getName();
+    }
 
     /**
      * Further advice within the same types, besides {@link #adviceClassName()}: advice class name to the methods

@@ -21,7 +21,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * DL4J 1.0.0-M2.x (checked against M2.1 bytecode and sources).
  *
- * <p>Training entry points ({@link Dl4jFitAdvice}):
+ * <p>Training entry points ({@link io.greentrain.agent.instrumentation.TrainingCallAdvice}):
  * <ul>
  *   <li>{@code MultiLayerNetwork} and {@code ComputationGraph}: every public {@code fit}, {@code pretrain} and
  *       {@code pretrainLayer} overload, except {@code fit(INDArray, LayerWorkspaceMgr)} (it only throws
@@ -33,7 +33,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Nesting on one thread counts once ({@code fit(iterator, epochs)} → {@code fit(iterator)}; CG's per-minibatch
  * {@code fit(INDArray[]...)}; early stopping's per-minibatch {@code net.fit(DataSet)}).
  *
- * <p>Fan-out ({@link Dl4jWorkerAdvice}): ParallelWrapper's workers ({@code DefaultTrainer}, also
+ * <p>Fan-out ({@link io.greentrain.agent.instrumentation.WorkerTaskAdvice}): ParallelWrapper's workers ({@code DefaultTrainer}, also
  * {@code SymmetricTrainer}) fit replicas with {@code fit(DataSet)} on "ParallelWrapper training thread N"; their
  * protected {@code DefaultTrainer.fit(DataSet | MultiDataSet)} raises the worker thread's nesting depth, so those fits
  * belong to the {@code ParallelWrapper.fit} call that fed them. Async prefetch threads only call
@@ -80,11 +80,6 @@ public final class Dl4jInstrumentation implements LibraryInstrumentation {
     }
 
     @Override
-    public String adviceClassName() {
-        return "io.greentrain.agent.instrumentation.dl4j.Dl4jFitAdvice";
-    }
-
-    @Override
     public Map<String, ElementMatcher<? super MethodDescription>> additionalAdvice() {
         Map<String, ElementMatcher<? super MethodDescription>> advice = new LinkedHashMap<>();
         advice.put("io.greentrain.agent.instrumentation.dl4j.Dl4jEpochAdvice",
@@ -93,7 +88,7 @@ public final class Dl4jInstrumentation implements LibraryInstrumentation {
         advice.put("io.greentrain.agent.instrumentation.dl4j.Dl4jEarlyStoppingEpochAdvice",
                 isDeclaredBy(named(EARLY_STOPPING)).and(named("triggerEpochListeners")).and(takesArguments(3))
                         .and(takesArgument(0, boolean.class)));
-        advice.put("io.greentrain.agent.instrumentation.dl4j.Dl4jWorkerAdvice",
+        advice.put("io.greentrain.agent.instrumentation.WorkerTaskAdvice",
                 isDeclaredBy(named(WORKER)).and(named("fit")).and(takesArguments(1)).and(not(isAbstract())));
         return advice;
     }

@@ -23,7 +23,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Smile 3.1.x (Java 8+) and 4.x to 6.x (Java 21/25), matched by name only: Smile is GPL-3.0 and the agent never links
  * it, and no Smile class is loaded or initialised by matching.
  *
- * <p>Training entry points ({@link SmileFitAdvice}), by convention and return type rather than a hand list: every
+ * <p>Training entry points ({@link io.greentrain.agent.instrumentation.TrainingCallAdvice}), by convention and return type rather than a hand list: every
  * public static {@code fit} declared in {@code smile.classification}, {@code smile.regression} or
  * {@code smile.clustering} (and their sub-packages) whose return type is a model, i.e. a subtype of
  * {@code smile.classification.Classifier} (which {@code DataFrameClassifier} extends), {@code smile.regression.Regression}
@@ -38,7 +38,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * counted once. Ensembles (RandomForest, GradientTreeBoost, AdaBoost) build their trees with constructors, in parallel,
  * so they make no nested calls at all.
  *
- * <p>Fan-out ({@link SmileWorkerAdvice}): {@code OneVersusRest}/{@code OneVersusOne} (used by multi-class
+ * <p>Fan-out ({@link io.greentrain.agent.instrumentation.WorkerTaskAdvice}): {@code OneVersusRest}/{@code OneVersusOne} (used by multi-class
  * {@code SVM.fit}) train one binary model per class inside a parallel stream, and {@code run(runs, Supplier)} calls
  * the supplier in one; those lambda bodies ({@code lambda$fit$*}, {@code lambda$run$*}) run partly on ForkJoin
  * common-pool workers. They raise the executing thread's nesting depth, so the fits inside belong to the outer call.
@@ -86,14 +86,9 @@ public final class SmileInstrumentation implements LibraryInstrumentation {
     }
 
     @Override
-    public String adviceClassName() {
-        return "io.greentrain.agent.instrumentation.smile.SmileFitAdvice";
-    }
-
-    @Override
     public Map<String, ElementMatcher<? super MethodDescription>> additionalAdvice() {
         Map<String, ElementMatcher<? super MethodDescription>> advice = new java.util.LinkedHashMap<>();
-        advice.put("io.greentrain.agent.instrumentation.smile.SmileWorkerAdvice",
+        advice.put("io.greentrain.agent.instrumentation.WorkerTaskAdvice",
                 isSynthetic().and(nameStartsWith("lambda$fit$").and(isDeclaredBy(namedOneOf(ONE_VERSUS)))
                         .or(nameStartsWith("lambda$run$").and(isDeclaredBy(namedOneOf(MULTI_START))))));
         advice.put("io.greentrain.agent.instrumentation.GroupScopeAdvice",

@@ -42,8 +42,4 @@ public final class SubsetInstrumentation implements LibraryInstrumentation {
         return nameStartsWith("select").and(isPublic()).and(not(isAbstract())).and(not(isStatic()));
     }
 
-    @Override
-    public String adviceClassName() {
-        return "io.greentrain.agent.instrumentation.subset.SubsetSelectAdvice";
-    }
 }

@@ -63,11 +63,6 @@ public final class TribuoInstrumentation implements LibraryInstrumentation {
     }
 
     @Override
-    public String adviceClassName() {
-        return "io.greentrain.agent.instrumentation.tribuo.TribuoTrainAdvice";
-    }
-
-    @Override
     public java.util.Map<String, ElementMatcher<? super MethodDescription>> additionalAdvice() {
         return java.util.Collections.singletonMap("io.greentrain.agent.instrumentation.GroupScopeAdvice",
                 isDeclaredBy(named(CROSS_VALIDATION)).and(named("evaluate")).and(takesArguments(0)));

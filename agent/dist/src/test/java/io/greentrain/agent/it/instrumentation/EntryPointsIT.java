@@ -90,7 +90,7 @@ class EntryPointsIT {
                 .allMatch(m -> SMILE_HELPERS.stream().anyMatch(m::startsWith));
 
         // fan-out: exactly the parallel lambda bodies of OneVersusRest/OneVersusOne and the multi-start run
-        List<String> workers = matches.extra("SmileWorkerAdvice");
+        List<String> workers = matches.extra("WorkerTaskAdvice");
         assertThat(workers).anyMatch(m -> m.startsWith("smile.classification.OneVersusRest#lambda$fit$"))
                 .anyMatch(m -> m.startsWith("smile.classification.OneVersusOne#lambda$fit$"))
                 .anyMatch(m -> m.matches("smile\\.clustering\\.(PartitionClustering|Clustering)#lambda\\$run\\$.*"))
@@ -168,7 +168,7 @@ class EntryPointsIT {
                 mln + "incrementEpochCount()V", cg + "incrementEpochCount()V");
         assertThat(matches.extra("Dl4jEarlyStoppingEpochAdvice")).containsExactly(
                 "org.deeplearning4j.earlystopping.trainer.BaseEarlyStoppingTrainer#triggerEpochListeners(ZLorg/deeplearning4j/nn/api/Model;I)V");
-        assertThat(matches.extra("Dl4jWorkerAdvice")).containsExactlyInAnyOrder(
+        assertThat(matches.extra("WorkerTaskAdvice")).containsExactlyInAnyOrder(
                 "org.deeplearning4j.parallelism.trainer.DefaultTrainer#fit(Lorg/nd4j/linalg/dataset/api/DataSet;)V",
                 "org.deeplearning4j.parallelism.trainer.DefaultTrainer#fit(Lorg/nd4j/linalg/dataset/api/MultiDataSet;)V");
     }
