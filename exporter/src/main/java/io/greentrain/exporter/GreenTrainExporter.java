@@ -104,12 +104,12 @@ public final class GreenTrainExporter implements AutoCloseable {
             new EnergyMetrics(sampler).bindTo(meters);
         }
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry.getPrometheusRegistry(), config);
-        DiscoveryTarget discovery = endpoint == null ? null : DiscoveryTarget.announce(config, endpoint.port(), identity.host(), identity.pid());
+        DiscoveryTarget discovery = endpoint == null ? null : DiscoveryTarget.announce(config, endpoint.port(), identity);
         PushgatewayExit exitPush = PushgatewayExit.configured(config, registry.getPrometheusRegistry(), identity.sparkApp(),
                 identity.host(), identity.pid());
         // every finished run: carbon -> records file -> meters -> stderr line; observe(...) adds the active-call and
         // epoch meters
-        TrainingOutputs outputs = TrainingOutputs.start(config, meters);
+        TrainingOutputs outputs = TrainingOutputs.start(config, meters, identity);
         published.release(outputs);
         return new GreenTrainExporter(registry, meters, otlp, endpoint, outputs.observe(calls), attributor, outputs, sampler, published,
                 discovery, exitPush);

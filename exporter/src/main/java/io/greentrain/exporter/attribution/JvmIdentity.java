@@ -87,6 +87,14 @@ public final class JvmIdentity {
         return host;
     }
 
+    /**
+     * The host name as part of a file name ({@code records.file}'s {@code {host}}, discovery target files): anything
+     * but letters, digits, '.', '_' and '-' becomes '_', so a name can neither leave the directory nor break a glob.
+     */
+    public String hostInFileName() {
+        return host.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     /** The 12-hex id of this JVM's container, "" outside one (records' {@code container_id}, the metrics' common tag). */
     public String containerId() {
         return containerId;

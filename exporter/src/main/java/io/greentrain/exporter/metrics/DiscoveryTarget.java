@@ -3,6 +3,7 @@ package io.greentrain.exporter.metrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
+import io.greentrain.exporter.attribution.JvmIdentity;
 import io.greentrain.exporter.status.AgentLog;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -36,7 +37,9 @@ public final class DiscoveryTarget implements AutoCloseable {
     }
 
     /** Announces {@code port}, or returns null: discovery is off, or the directory cannot be written (one warning). */
-    public static DiscoveryTarget announce(GreenTrainConfig config, int port, String hostName, long pid) {
+    public static DiscoveryTarget announce(GreenTrainConfig config, int port, JvmIdentity identity) {
+        String hostName = identity.host();
+        long pid = identity.pid();
         String dir = config.get(Options.DISCOVERY_DIR);
         if (dir.isEmpty() || port < 0) {
             return null;
@@ -47,8 +50,8 @@ public final class DiscoveryTarget implements AutoCloseable {
                     + "='" + dir + "' is not a directory");
             return null;
         }
-        removeDeadTargets(directory, hostName);
-        Path file = directory.resolve("greentrain-" + safe(hostName) + "-" + pid + ".json");
+        removeDeadTargets(directory, identity.hostInFileName());
+        Path file = directory.resolve("greentrain-" + identity.hostInFileName() + "-" + pid + ".json");
         Map<String, Object> group = new LinkedHashMap<>();
         group.put("targets", List.of(address(config, hostName) + ":" + port));
         Map<String, String> labels = new LinkedHashMap<>();
@@ -56,7 +59,7 @@ public final class DiscoveryTarget implements AutoCloseable {
             labels.put("__scheme__", "https"); // the endpoint serves HTTPS only when a keystore is set
         }
         group.put("labels", labels);
-        Path temporary = directory.resolve(".greentrain-" + safe(hostName) + "-" + pid + ".json.tmp");
+        Path temporary = directory.resolve(".greentrain-" + identity.hostInFileName() + "-" + pid + ".json.tmp");
         try {
             // Prometheus reads only *.json (as configured): the dot file is never read half-written
             JSON.writeValue(temporary.toFile(), List.of(group));
@@ -100,12 +103,12 @@ public final class DiscoveryTarget implements AutoCloseable {
         return wildcard ? hostName : bind;
     }
 
-    /** Files of this host's JVMs that died without removing them (SIGKILL, OOM killer). */
-    static void removeDeadTargets(Path directory, String hostName) {
+    /** Files of this host's JVMs that died without removing them (SIGKILL, OOM killer); {@code host} as in file names. */
+    static void removeDeadTargets(Path directory, String host) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "greentrain-*.json")) {
             for (Path f : files) {
                 Matcher m = FILE_NAME.matcher(f.getFileName().toString());
-                if (m.matches() && m.group(1).equals(safe(hostName)) && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
+                if (m.matches() && m.group(1).equals(host) && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
                     Files.deleteIfExists(f);
                 }
             }
@@ -114,9 +117,6 @@ public final class DiscoveryTarget implements AutoCloseable {
         }
     }
 
-    private static String safe(String hostName) {
-        return hostName.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
 
     public Path file() {
         return file;

@@ -5,6 +5,7 @@ import io.greentrain.config.Options;
 import io.greentrain.exporter.attribution.CallForecast;
 import io.greentrain.exporter.attribution.CallStart;
 import io.greentrain.exporter.attribution.GroupEnd;
+import io.greentrain.exporter.attribution.JvmIdentity;
 import io.greentrain.exporter.attribution.RunProgress;
 import io.greentrain.exporter.attribution.RunSink;
 import io.greentrain.exporter.attribution.TrainingCalls;
@@ -57,7 +58,7 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
     }
 
     /** Builds every output the configuration asks for and binds the carbon meters. Never throws. */
-    public static TrainingOutputs start(GreenTrainConfig config, MeterRegistry registry) {
+    public static TrainingOutputs start(GreenTrainConfig config, MeterRegistry registry, JvmIdentity identity) {
         CarbonAccounting carbon;
         try {
             carbon = CarbonAccounting.fromConfig(config);
@@ -69,7 +70,7 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
         }
         TrainingMetrics metrics = new TrainingMetrics(registry, new MetricLabels(config.get(Options.MODEL_LABEL_LIMIT)));
         // System.console() is non-null only when the JVM talks to a terminal: a pipe, a file or a CI log gets plain lines
-        TrainingOutputs outputs = new TrainingOutputs(carbon, recordsWriter(config), metrics, config.get(Options.CONSOLE_ENABLED),
+        TrainingOutputs outputs = new TrainingOutputs(carbon, recordsWriter(config, identity), metrics, config.get(Options.CONSOLE_ENABLED),
                 System.console() != null);
         outputs.flightRecorder = config.get(Options.JFR_ENABLED);
         try {
@@ -84,9 +85,8 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
         return outputs;
     }
 
-    private static CallRecordWriter recordsWriter(GreenTrainConfig config) {
-        String file = expand(config.get(Options.RECORDS_FILE).trim(), ProcessHandle.current().pid(),
-                io.greentrain.exporter.attribution.JvmIdentity.ofThisJvm().host());
+    private static CallRecordWriter recordsWriter(GreenTrainConfig config, JvmIdentity identity) {
+        String file = expand(config.get(Options.RECORDS_FILE).trim(), identity);
         if (file.isEmpty()) {
             return null;
         }
@@ -105,8 +105,8 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
      * {@code {pid}} and {@code {host}} in the records file name: many JVMs (Spark executors, a fleet of jobs) can write
      * one shared directory, one file each, without a writer per file name to configure.
      */
-    static String expand(String file, long pid, String host) {
-        return file.replace("{pid}", Long.toString(pid)).replace("{host}", host.replaceAll("[^A-Za-z0-9._-]", "_"));
+    static String expand(String file, JvmIdentity identity) {
+        return file.replace("{pid}", Long.toString(identity.pid())).replace("{host}", identity.hostInFileName());
     }
 
     /** Wraps the attributor so active calls and epochs are published while calls run. */

@@ -104,6 +104,19 @@ class RunAttributorTest {
     }
 
     @Test
+    void runAndCallRecordsCarryTheContainerIdOfTheirJvm() {
+        JvmIdentity inContainer = new JvmIdentity("jvm-2", 7, "pod-a", () -> io.greentrain.exporter.records.SparkApp.NONE,
+                "0123456789ab");
+        RunAttributor contained = new RunAttributor(sampler, sink, inContainer, id -> -1, true, GAP, PROGRESS);
+        CallHandle handle = contained.started(call("Mlp", 1, -1));
+        host.run(10, 1, 1);
+        contained.ended(handle, TrainingCalls.SUCCESS, "");
+        contained.endAll();
+        assertThat(records).extracting(CallRecord::containerId).containsExactly("0123456789ab");
+        assertThat(sink.calls).extracting(CallRecord::containerId).containsExactly("0123456789ab");
+    }
+
+    @Test
     void overlappingCallsSplitCpuByThreadCpuTimeAndTheRestEqually() {
         CallHandle a = attributor.started(call("A", 1, -1));
         host.run(1000, 2, 2);                        // A alone: all 100 J of CPU

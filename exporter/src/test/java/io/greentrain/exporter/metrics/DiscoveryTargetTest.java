@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greentrain.config.GreenTrainConfig;
+import io.greentrain.exporter.attribution.JvmIdentity;
 import io.greentrain.exporter.status.AgentLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiscoveryTargetTest {
+
+    private static JvmIdentity jvm(String host, long pid) {
+        return new JvmIdentity("jvm-1", pid, host);
+    }
+
 
     @TempDir
     Path dir;
@@ -35,8 +41,7 @@ class DiscoveryTargetTest {
 
     @Test
     void writesOneFileSdTargetGroupAndRemovesItAtClose() throws IOException {
-        DiscoveryTarget target = DiscoveryTarget.announce(config("discovery.dir=" + dir + ",prometheus.host=127.0.0.1"),
-                40123, "node-1", 4242);
+        DiscoveryTarget target = DiscoveryTarget.announce(config("discovery.dir=" + dir + ",prometheus.host=127.0.0.1"), 40123, jvm("node-1", 4242));
         assertThat(target).isNotNull();
         assertThat(target.file()).isEqualTo(dir.resolve("greentrain-node-1-4242.json"));
         JsonNode groups = new ObjectMapper().readTree(target.file().toFile());
@@ -52,8 +57,7 @@ class DiscoveryTargetTest {
 
     @Test
     void announcesTheHostNameBehindAWildcardBindAndHttpsWithAKeystore() throws IOException {
-        DiscoveryTarget target = DiscoveryTarget.announce(config("discovery.dir=" + dir + ",prometheus.tls.keystore=/etc/ks.p12"),
-                9469, "gpu-node-7", 1);
+        DiscoveryTarget target = DiscoveryTarget.announce(config("discovery.dir=" + dir + ",prometheus.tls.keystore=/etc/ks.p12"), 9469, jvm("gpu-node-7", 1));
         JsonNode group = new ObjectMapper().readTree(target.file().toFile()).get(0);
         assertThat(group.path("targets").get(0).asText()).isEqualTo("gpu-node-7:9469");
         assertThat(group.path("labels").path("__scheme__").asText()).isEqualTo("https");
@@ -68,7 +72,7 @@ class DiscoveryTargetTest {
         Path mineDead = Files.writeString(dir.resolve("greentrain-node-1-" + dead + ".json"), "[]");
         Path otherHost = Files.writeString(dir.resolve("greentrain-node-2-" + dead + ".json"), "[]");
         Path unrelated = Files.writeString(dir.resolve("spark-targets.json"), "[]");
-        DiscoveryTarget.announce(config("discovery.dir=" + dir), 1, "node-1", 77_000_001L);
+        DiscoveryTarget.announce(config("discovery.dir=" + dir), 1, jvm("node-1", 77_000_001L));
         assertThat(mineDead).doesNotExist();
         assertThat(mineAlive).exists();
         assertThat(otherHost).exists(); // its pid may be alive over there
@@ -78,9 +82,9 @@ class DiscoveryTargetTest {
     @Test
     void aMissingDirectoryIsOneProblemAndNoTarget() {
         long before = problems("directory_missing");
-        assertThat(DiscoveryTarget.announce(config("discovery.dir=" + dir.resolve("nope")), 1, "h", 1)).isNull();
+        assertThat(DiscoveryTarget.announce(config("discovery.dir=" + dir.resolve("nope")), 1, jvm("h", 1))).isNull();
         assertThat(problems("directory_missing")).isEqualTo(before + 1);
-        assertThat(DiscoveryTarget.announce(config(""), 1, "h", 1)).isNull(); // off by default
+        assertThat(DiscoveryTarget.announce(config(""), 1, jvm("h", 1))).isNull(); // off by default
     }
 
     private static long deadPid() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.greentrain.config.GreenTrainConfig;
 import io.greentrain.config.Options;
+import io.greentrain.exporter.attribution.JvmIdentity;
 import io.greentrain.exporter.carbon.CarbonAccounting;
 import io.greentrain.exporter.carbon.GridIntensity;
 import io.greentrain.exporter.carbon.GridIntensityTable;
@@ -32,9 +33,9 @@ class TrainingOutputsTest {
 
     @Test
     void recordsFileNamesTakeThePidAndHostSoManyJvmsShareADirectory() {
-        assertThat(TrainingOutputs.expand("/shared/greentrain-{host}-{pid}.jsonl", 4242, "node 1/a"))
+        assertThat(TrainingOutputs.expand("/shared/greentrain-{host}-{pid}.jsonl", new JvmIdentity("j", 4242, "node 1/a")))
                 .isEqualTo("/shared/greentrain-node_1_a-4242.jsonl");
-        assertThat(TrainingOutputs.expand("greentrain-calls.jsonl", 1, "h")).isEqualTo("greentrain-calls.jsonl");
+        assertThat(TrainingOutputs.expand("greentrain-calls.jsonl", new JvmIdentity("j", 1, "h"))).isEqualTo("greentrain-calls.jsonl");
     }
 
     @Test
@@ -47,7 +48,7 @@ class TrainingOutputsTest {
         CallRecord call = TrainingMetricsTest.call("dl4j", "MultiLayerNetwork", "success", 2.4e6, 1.2e6, null);
         double expectedGrams = 1.0 * 1.25 * se3.gramsPerKwh(); // 3.6 MJ = 1 kWh
         String stderr;
-        try (TrainingOutputs outputs = TrainingOutputs.start(config, registry); StderrCapture err = new StderrCapture()) {
+        try (TrainingOutputs outputs = TrainingOutputs.start(config, registry, JvmIdentity.ofThisJvm()); StderrCapture err = new StderrCapture()) {
             outputs.runFinished(call, TrainingMetricsTest.lastOf(call));
             stderr = err.text();
         }
@@ -76,7 +77,7 @@ class TrainingOutputsTest {
     void consoleLineCanBeSwitchedOffAndRecordsDisabled() {
         GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.CONSOLE_ENABLED, false).with(Options.RECORDS_FILE, "")
                 .with(Options.CARBON_ZONE, "FR");
-        try (TrainingOutputs outputs = TrainingOutputs.start(config, registry); StderrCapture err = new StderrCapture()) {
+        try (TrainingOutputs outputs = TrainingOutputs.start(config, registry, JvmIdentity.ofThisJvm()); StderrCapture err = new StderrCapture()) {
             CallRecord rf = TrainingMetricsTest.call("smile", "RandomForest", "success", 10, 0, null);
             outputs.runFinished(rf, TrainingMetricsTest.lastOf(rf));
             assertThat(err.text()).isEmpty();
@@ -141,7 +142,7 @@ class TrainingOutputsTest {
     @Test
     void forecastsSetTheGaugesAndPrintALine() {
         GreenTrainConfig config = GreenTrainConfig.defaults().with(Options.CARBON_INTENSITY, 200.0).with(Options.RECORDS_FILE, "");
-        try (TrainingOutputs outputs = TrainingOutputs.start(config, registry); StderrCapture err = new StderrCapture()) {
+        try (TrainingOutputs outputs = TrainingOutputs.start(config, registry, JvmIdentity.ofThisJvm()); StderrCapture err = new StderrCapture()) {
             long start = System.currentTimeMillis() - 12_000;
             outputs.forecast(new EnergyForecast("dl4j", "ComputationGraph", 1, 10, 12, 1.8e6, 18e6, start));
             // 18 MJ = 5 kWh at 200 g/kWh = 1 kg
