@@ -2,6 +2,8 @@ package io.greentrain.exporter.attribution;
 
 import io.greentrain.exporter.records.SparkApp;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -21,24 +23,21 @@ import java.util.function.Supplier;
  */
 public final class SparkAppDetection {
 
-    private static final String[] EXECUTOR_BACKENDS = {
-        "org.apache.spark.executor.CoarseGrainedExecutorBackend",
-        "org.apache.spark.executor.YarnCoarseGrainedExecutorBackend",
-        "org.apache.spark.scheduler.cluster.k8s.KubernetesExecutorBackend",
-    };
+    private static final List<String> EXECUTOR_BACKENDS = List.of(
+            "org.apache.spark.executor.CoarseGrainedExecutorBackend",
+            "org.apache.spark.executor.YarnCoarseGrainedExecutorBackend",
+            "org.apache.spark.scheduler.cluster.k8s.KubernetesExecutorBackend");
 
     private SparkAppDetection() {
     }
 
     /** What the command line, environment and system properties say; {@link SparkApp#NONE} when none names Spark. */
     public static SparkApp fromProcess(Map<String, String> env, Properties system) {
-        String command = system.getProperty("sun.java.command", "");
-        String mainClass = command.split(" ", 2)[0];
+        List<String> words = Arrays.asList(system.getProperty("sun.java.command", "").split("\\s+"));
+        String mainClass = words.get(0);
         SparkApp found = SparkApp.NONE;
-        for (String backend : EXECUTOR_BACKENDS) {
-            if (mainClass.equals(backend)) {
-                found = new SparkApp(argument(command, "--app-id"), "", argument(command, "--executor-id"));
-            }
+        if (EXECUTOR_BACKENDS.contains(mainClass)) {
+            found = new SparkApp(argument(words, "--app-id"), "", argument(words, "--executor-id"));
         }
         found = found.orElse(new SparkApp(env.getOrDefault("SPARK_APPLICATION_ID", ""), "", env.getOrDefault("SPARK_EXECUTOR_ID", "")));
         boolean driver = mainClass.equals("org.apache.spark.deploy.SparkSubmit") || system.getProperty("spark.master") != null;
@@ -76,14 +75,10 @@ public final class SparkAppDetection {
         return new Lazy(fromProcess(System.getenv(), System.getProperties()), SparkAppDetection::fromSparkEnv, retryMillis);
     }
 
-    private static String argument(String command, String flag) {
-        String[] words = command.split("\\s+");
-        for (int i = 0; i + 1 < words.length; i++) {
-            if (words[i].equals(flag)) {
-                return words[i + 1];
-            }
-        }
-        return "";
+    /** The word after {@code flag} on the command line, else "". */
+    private static String argument(List<String> words, String flag) {
+        int at = words.indexOf(flag);
+        return at >= 0 && at + 1 < words.size() ? words.get(at + 1) : "";
     }
 
     /** Completes the process facts from the live SparkEnv, then stops asking. */

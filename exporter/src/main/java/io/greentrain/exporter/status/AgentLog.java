@@ -68,6 +68,14 @@ public final class AgentLog {
      * @param reason    bounded label value, e.g. {@code permission_denied}, {@code port_in_use}
      */
     public static void problem(String component, String reason, String message) {
+        problems(component, reason, message, 1);
+    }
+
+    /** {@link #problem} that happened {@code times} times (counted before anyone could be told): one line, one count each. */
+    public static void problems(String component, String reason, String message, long times) {
+        if (times <= 0) {
+            return;
+        }
         String key = component + "\u0000" + reason;
         AtomicLong count = PROBLEM_COUNTS.get(key);
         if (count == null) {
@@ -78,7 +86,7 @@ public final class AgentLog {
                 announce(key, fresh);
             }
         }
-        count.incrementAndGet();
+        count.addAndGet(times);
         warnOnce("problem:" + component + ":" + reason, message);
     }
 

@@ -142,11 +142,9 @@ final class TrainingCallRecorder implements TrainingCallListener {
     @Override
     public void adviceFailed(Throwable problem, int count) {
         String where = problem.getStackTrace().length == 0 ? "" : " at " + problem.getStackTrace()[0];
-        for (int i = 0; i < count; i++) {
-            AgentLog.problem("advice", "exception", "instrumentation code threw " + problem.getClass().getName()
-                    + (problem.getMessage() == null ? "" : " (" + problem.getMessage() + ")") + where
-                    + "; the training call went on, and may not be measured");
-        }
+        AgentLog.problems("advice", "exception", "instrumentation code threw " + problem.getClass().getName()
+                + (problem.getMessage() == null ? "" : " (" + problem.getMessage() + ")") + where
+                + "; the training call went on, and may not be measured", count);
     }
 
     /**

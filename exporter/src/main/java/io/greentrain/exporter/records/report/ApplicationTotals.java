@@ -51,7 +51,7 @@ public final class ApplicationTotals {
             return executorId;
         }
 
-        /** Executors (the driver included) that made at least one run. */
+        /** On an application's row: its executors (the driver included) that made at least one run; 1 on an executor's. */
         public int executorCount() {
             return executors.size();
         }

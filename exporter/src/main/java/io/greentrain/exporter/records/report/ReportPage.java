@@ -78,22 +78,37 @@ public final class ReportPage {
         AxisUnit energy = AxisUnit.energy(maxJoules);
         AxisUnit mass = AxisUnit.mass(Math.max(maxGrams, summary.total().grams()));
         data.putObject("units").put("energy", energy.name).put("mass", mass.name);
-        data.set("timeline", timeline(summary.runs(), models, energy, mass));
-        data.set("components", components(summary.runs(), models, energy));
+        Map<String, List<CallRecord>> runsByModel = byModel(summary.runs());
+        data.set("timeline", timeline(runsByModel, models, energy, mass));
+        data.set("components", components(runsByModel, models, energy));
         data.set("zones", zones(summary, table, mass));
         return data;
     }
 
+    /** The runs per model ({@link #modelName}), each model's in order of their end. */
+    private static Map<String, List<CallRecord>> byModel(List<CallRecord> runs) {
+        Map<String, List<CallRecord>> byModel = new LinkedHashMap<>();
+        for (CallRecord run : runs) {
+            byModel.computeIfAbsent(modelName(run.library(), run.model()), k -> new ArrayList<>()).add(run);
+        }
+        byModel.values().forEach(own -> own.sort(Comparator.comparingLong(CallRecord::endEpochMillis)));
+        return byModel;
+    }
+
+    private static String modelName(String library, String model) {
+        return library + " " + model;
+    }
+
     /** Per model, cumulative joules and grams at each run's end (from 0 at the first run's start). */
-    private static ArrayNode timeline(List<CallRecord> runs, List<RecordsSummary.Totals> models, AxisUnit energy, AxisUnit mass) {
+    private static ArrayNode timeline(Map<String, List<CallRecord>> runsByModel, List<RecordsSummary.Totals> models, AxisUnit energy,
+                                      AxisUnit mass) {
         ArrayNode series = JSON.createArrayNode();
         for (RecordsSummary.Totals model : models) {
-            List<CallRecord> own = runs.stream().filter(r -> r.library().equals(model.library()) && r.model().equals(model.model()))
-                    .sorted(Comparator.comparingLong(CallRecord::endEpochMillis)).collect(Collectors.toList());
+            List<CallRecord> own = runsByModel.getOrDefault(modelName(model.library(), model.model()), List.of());
             if (own.isEmpty()) {
                 continue;
             }
-            ObjectNode one = series.addObject().put("name", model.library() + " " + model.model());
+            ObjectNode one = series.addObject().put("name", modelName(model.library(), model.model()));
             ArrayNode points = one.putArray("points");
             points.addArray().add(own.stream().mapToLong(CallRecord::startEpochMillis).min().getAsLong()).add(0.0).add(0.0);
             double joules = 0;
@@ -108,17 +123,17 @@ public final class ReportPage {
     }
 
     /** Per model (categories), joules of each component and source (series), stacked. */
-    private static ObjectNode components(List<CallRecord> runs, List<RecordsSummary.Totals> models, AxisUnit energy) {
+    private static ObjectNode components(Map<String, List<CallRecord>> runsByModel, List<RecordsSummary.Totals> models,
+                                         AxisUnit energy) {
         Map<String, double[]> bySource = new LinkedHashMap<>();
         List<String> categories = new ArrayList<>();
         for (int m = 0; m < models.size(); m++) {
             RecordsSummary.Totals model = models.get(m);
-            categories.add(model.library() + " " + model.model());
-            for (CallRecord run : runs) {
-                if (run.library().equals(model.library()) && run.model().equals(model.model())) {
-                    for (ComponentEnergy e : run.energy()) {
-                        bySource.computeIfAbsent(e.component() + " (" + e.source() + ")", k -> new double[models.size()])[m] += e.joules();
-                    }
+            String name = modelName(model.library(), model.model());
+            categories.add(name);
+            for (CallRecord run : runsByModel.getOrDefault(name, List.of())) {
+                for (ComponentEnergy e : run.energy()) {
+                    bySource.computeIfAbsent(e.component() + " (" + e.source() + ")", k -> new double[models.size()])[m] += e.joules();
                 }
             }
         }
