@@ -1,14 +1,28 @@
-// Smile 6 training job for the JDK 25 instrumentation IT (SmileInstrumentationIT). Smile 6 class files are Java 25
-// (major 69), which javac 17 cannot read, so this file is run by the JDK 25 launcher in source-file mode:
-//   java -cp <smile 6 jars> Smile6Job.java
-// It mirrors the Smile 3 job (io.greentrain.agent.it.instrumentation.apps.SmileJob) step by step, on the 6.x API
-// (Options records, CentroidClustering, Clustering.run). OLS needs the OS package libopenblas-dev (FFM BLAS).
+// Smile 6 training job for the JDK 25 instrumentation IT (SmileInstrumentationIT.Smile6OnJdk25).
+//
+// Why this is a resource and not a test class: Smile 6 class files are Java 25 (major 69), which the javac of this build
+// (JDK 17, --release 11) cannot read, so the file cannot be compiled with the other tests. The IT runs it with the JDK
+// 25 launcher in source-file mode, which compiles it in memory:
+//   java -cp <smile 6 jars>:<target/test-classes> Smile6Job.java
+// target/test-classes is on that class path for JobSupport (io.greentrain.agent.it.instrumentation.apps), compiled for
+// Java 11 and so loadable by JDK 25: the blobs, the result hash, the step/result output protocol, the concurrent
+// threads, the regression data and the error step are the very code SmileJob uses, not a copy.
+//
+// Why it is not merged with SmileJob (the Smile 3.1 job): the two run the same steps, in the same order, on the same
+// data, but the Smile 3 and 6 APIs differ at every step that is not LogisticRegression or SVM:
+//   rf         3.1: RandomForest.fit(formula, frame, 20, 3, GINI, 8, 100, 5, 1.0, null, LongStream seeds)
+//              6:   RandomForest.fit(formula, frame, new RandomForest.Options(..., long[] seeds, null))
+//   frame      3.1: DataFrame.merge(IntVector.of("y", y))       6: DataFrame.add(new IntVector("y", y))
+//   kmeans     3.1: KMeans.fit(x, 3), field k                    6: KMeans.fit(x, 3, 100), record accessor k()
+//   multistart 3.1: PartitionClustering.run(4, ...)             6: Clustering.run(4, ...) (the entry point the IT expects)
+//   SplitRule  3.1: smile.base.cart.SplitRule                   6: smile.model.cart.SplitRule
+// and either job only compiles against its own Smile generation. OLS needs the OS package libopenblas-dev (FFM BLAS).
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import static io.greentrain.agent.it.instrumentation.apps.JobSupport.result;
+import static io.greentrain.agent.it.instrumentation.apps.JobSupport.step;
+
+import io.greentrain.agent.it.instrumentation.apps.JobSupport;
 import java.util.Arrays;
-import java.util.Properties;
-import java.util.Random;
 import smile.classification.Classifier;
 import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
@@ -25,15 +39,15 @@ import smile.regression.OLS;
 public class Smile6Job {
 
     public static void main(String[] args) throws Exception {
-        Blobs train = new Blobs(900, 10, 1);
-        Blobs test = new Blobs(300, 10, 2);
+        JobSupport.Blobs train = new JobSupport.Blobs(900, 10, 1);
+        JobSupport.Blobs test = new JobSupport.Blobs(300, 10, 2);
         Formula formula = Formula.lhs("y");
         DataFrame trainFrame = DataFrame.of(train.x).add(new IntVector("y", train.y));
         DataFrame testFrame = DataFrame.of(test.x);
 
         step("lr");
         LogisticRegression lr = LogisticRegression.fit(train.x, train.y);
-        result("smile.lr", hash(lr.predict(test.x)));
+        result("smile.lr", JobSupport.hash(lr.predict(test.x)));
 
         step("rf");
         long[] seeds = new long[20];
@@ -42,14 +56,11 @@ public class Smile6Job {
         }
         RandomForest rf = RandomForest.fit(formula, trainFrame,
                 new RandomForest.Options(20, 3, SplitRule.GINI, 8, 100, 5, 1.0, null, seeds, null));
-        result("smile.rf", hash(rf.predict(testFrame)));
+        result("smile.rf", JobSupport.hash(rf.predict(testFrame)));
 
         step("svm");
-        Properties svmOptions = new Properties();
-        svmOptions.setProperty("smile.svm.kernel", "Gaussian(3.0)");
-        svmOptions.setProperty("smile.svm.C", "5");
-        Classifier<double[]> svm = SVM.fit(Arrays.copyOf(train.x, 450), Arrays.copyOf(train.y, 450), svmOptions);
-        result("smile.svm", hash(svm.predict(test.x)));
+        Classifier<double[]> svm = SVM.fit(Arrays.copyOf(train.x, 450), Arrays.copyOf(train.y, 450), JobSupport.smileSvmOptions());
+        result("smile.svm", JobSupport.hash(svm.predict(test.x)));
 
         step("kmeans");
         result("smile.kmeans", KMeans.fit(train.x, 3, 100).k());
@@ -58,90 +69,16 @@ public class Smile6Job {
         result("smile.multistart", Clustering.run(4, () -> KMeans.fit(train.x, 3, 100)).k());
 
         step("ols");
-        double[][] regression = new double[train.x.length][];
-        for (int i = 0; i < regression.length; i++) {
-            regression[i] = Arrays.copyOf(train.x[i], 4);
-            regression[i][3] = 2 * train.x[i][0] - train.x[i][1] + 0.5;
-        }
-        LinearModel ols = OLS.fit(Formula.lhs("V4"), DataFrame.of(regression));
+        LinearModel ols = OLS.fit(Formula.lhs("V4"), DataFrame.of(JobSupport.linearTarget(train.x)));
         result("smile.ols", String.format("%.3f", ols.intercept()));
 
         step("threads");
         String[] hashes = new String[8];
-        Thread[] workers = new Thread[8];
-        for (int t = 0; t < workers.length; t++) {
-            int index = t;
-            workers[t] = new Thread(() -> hashes[index] = hash(LogisticRegression.fit(train.x, train.y).predict(test.x)), "trainer-" + t);
-        }
-        for (Thread worker : workers) {
-            worker.start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
+        JobSupport.concurrently(8, "trainer-", i -> hashes[i] = JobSupport.hash(LogisticRegression.fit(train.x, train.y).predict(test.x)));
         result("smile.threads", String.join(",", hashes));
 
         step("error");
-        try {
-            LogisticRegression.fit(train.x, Arrays.copyOf(train.y, 10));
-            result("smile.error", "none");
-        } catch (RuntimeException e) {
-            result("smile.error", e.getClass().getName() + ": " + e.getMessage());
-        }
+        JobSupport.resultOrError("smile.error", () -> LogisticRegression.fit(train.x, Arrays.copyOf(train.y, 10)));
         step("done");
-    }
-
-
-    static void step(String name) {
-        System.err.println("job: step " + name);
-        System.err.flush();
-    }
-
-    static void result(String key, Object value) {
-        System.out.println(key + " " + value);
-        System.out.flush();
-    }
-
-    static String hash(int[] values) {
-        StringBuilder text = new StringBuilder();
-        for (int value : values) {
-            text.append(value).append(',');
-        }
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            hex.append(String.format("%02x", digest[i]));
-        }
-        return hex.toString();
-    }
-
-    /** Same blobs as JobSupport.Blobs. */
-    static final class Blobs {
-        final double[][] x;
-        final int[] y;
-
-        Blobs(int rows, int features, long seed) {
-            Random random = new Random(seed);
-            double[][] centres = new double[3][features];
-            Random centreRandom = new Random(7);
-            for (double[] centre : centres) {
-                for (int j = 0; j < features; j++) {
-                    centre[j] = centreRandom.nextGaussian() * 1.5;
-                }
-            }
-            x = new double[rows][features];
-            y = new int[rows];
-            for (int i = 0; i < rows; i++) {
-                y[i] = i % 3;
-                for (int j = 0; j < features; j++) {
-                    x[i][j] = centres[y[i]][j] + random.nextGaussian();
-                }
-            }
-        }
     }
 }

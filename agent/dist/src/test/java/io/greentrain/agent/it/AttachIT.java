@@ -3,13 +3,9 @@ package io.greentrain.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greentrain.agent.it.apps.WaitingJob;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +18,8 @@ class AttachIT {
     @Test
     void attachStartsTheEndpointInARunningJvmAndASecondAttachIsHarmless() throws Exception {
         Path stop = workDir.resolve("stop");
-        Process target = ForkedJvm.main(WaitingJob.class, stop.toString()).workDir(workDir).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream()));
-            assertThat(out.readLine()).isEqualTo("ready");
+        try (ForkedJvm.Live target = ForkedJvm.main(WaitingJob.class, stop.toString()).workDir(workDir).start()) {
+            assertThat(target.nextStdoutLine(Duration.ofSeconds(60))).isEqualTo("ready");
             int port = Scraper.freePort();
 
             ForkedJvm.Result first = attach(target.pid(), "eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1");
@@ -36,13 +30,10 @@ class AttachIT {
             assertThat(second.exitCode).as(second.toString()).isZero();
 
             Files.createFile(stop);
-            assertThat(target.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(target.exitValue()).isZero();
-            assertThat(out.readLine()).isEqualTo("stopped");
-            String stderr = new String(target.getErrorStream().readAllBytes());
-            assertThat(stderr).contains("greentrain: agent already attached to this JVM");
-        } finally {
-            target.destroyForcibly();
+            ForkedJvm.Result result = target.finish(Duration.ofSeconds(30));
+            assertThat(result.exitCode).isZero();
+            assertThat(target.nextStdoutLine(Duration.ofSeconds(1))).isEqualTo("stopped");
+            assertThat(result.stderr).contains("greentrain: agent already attached to this JVM");
         }
     }
 
@@ -58,15 +49,6 @@ class AttachIT {
     }
 
     private static ForkedJvm.Result attachArgs(String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder();
-        builder.command().add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        builder.command().add("-jar");
-        builder.command().add(ForkedJvm.agentJar().toAbsolutePath().toString());
-        builder.command().addAll(java.util.Arrays.asList(args));
-        Process process = builder.start();
-        String stdout = new String(process.getInputStream().readAllBytes());
-        String stderr = new String(process.getErrorStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new ForkedJvm.Result(process.exitValue(), stdout, stderr);
+        return ForkedJvm.agentCommand(args).run();
     }
 }

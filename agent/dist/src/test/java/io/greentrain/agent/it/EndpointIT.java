@@ -22,7 +22,7 @@ class EndpointIT {
     @Test
     void servesMetricsAndHealthAndPassesPromtool() throws Exception {
         int port = Scraper.freePort();
-        Process process = ForkedJvm.main(PlainJob.class, "normal", "5000").workDir(workDir)
+        ForkedJvm.Live process = ForkedJvm.main(PlainJob.class, "normal", "5000").workDir(workDir)
                 .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1").start();
         try {
             String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(20));
@@ -40,8 +40,8 @@ class EndpointIT {
             assertThat(check.exitValue()).as(findings).isZero();
             assertThat(findings.trim()).as("promtool findings").isEmpty();
         } finally {
-            process.waitFor(30, TimeUnit.SECONDS);
-            process.destroy();
+            process.process().waitFor(30, TimeUnit.SECONDS);
+            process.close();
         }
     }
 
@@ -60,11 +60,10 @@ class EndpointIT {
     @Test
     void agentThreadsAreDaemonsNamedGreentrain() throws Exception {
         int port = Scraper.freePort();
-        Process process = ForkedJvm.main(io.greentrain.agent.it.apps.ThreadListingJob.class).workDir(workDir)
-                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1").start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String stdout = new String(process.getInputStream().readAllBytes());
-        assertThat(process.exitValue()).isZero();
+        ForkedJvm.Result result = ForkedJvm.main(io.greentrain.agent.it.apps.ThreadListingJob.class).workDir(workDir)
+                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1").timeout(Duration.ofSeconds(60)).run();
+        String stdout = result.stdout;
+        assertThat(result.exitCode).isZero();
         assertThat(stdout).contains("greentrain-http daemon=true");
         assertThat(stdout.lines().filter(l -> l.startsWith("greentrain")))
                 .allSatisfy(l -> assertThat(l).endsWith("daemon=true"));

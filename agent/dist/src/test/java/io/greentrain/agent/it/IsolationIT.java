@@ -34,20 +34,18 @@ class IsolationIT {
         int port = Scraper.freePort();
         ForkedJvm jvm = ForkedJvm.main(OwnLibrariesJob.class, "4000").classPath(classPath).workDir(workDir)
                 .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1");
-        Process process = jvm.start();
-        String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(20));
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        String stdout = new String(process.getInputStream().readAllBytes());
-        String stderr = new String(process.getErrorStream().readAllBytes());
+        String[] metrics = new String[1];
+        ForkedJvm.Result result = scrapedWhileItRuns(jvm, port, metrics);
+        String stdout = result.stdout;
 
-        assertThat(process.exitValue()).as(stdout + stderr).isZero();
+        assertThat(result.exitCode).as(stdout + result.stderr).isZero();
         assertThat(stdout).contains("micrometer 3.0 from micrometer-core-1.12.13.jar")
                 .contains("client_java 2.0 from prometheus-metrics-model-1.3.1.jar")
                 .contains("bytebuddy made by the app's Byte Buddy from byte-buddy-1.14.19.jar")
                 .contains("jna pid true from jna-5.14.0.jar")
                 .contains("oshi cpus true from oshi-core-6.6.5.jar")
                 .contains("done");
-        assertThat(metrics).contains("greentrain_build_info").contains("greentrain_process_cpu_seconds_total")
+        assertThat(metrics[0]).contains("greentrain_build_info").contains("greentrain_process_cpu_seconds_total")
                 .as("the app's own registry is not ours").doesNotContain("app_requests_total");
     }
 
@@ -61,12 +59,19 @@ class IsolationIT {
         ForkedJvm jvm = ForkedJvm.main(PlainJob.class, "normal", "4000").prependClassPath(resources.toString())
                 .jvmArg("-Dio.prometheus.exporter.no.such.key=1", "-Dio.prometheus.exporter.httpServer.port=banana")
                 .workDir(workDir).withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1");
-        Process process = jvm.start();
-        String metrics = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(20));
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        String stderr = new String(process.getErrorStream().readAllBytes());
-        assertThat(process.exitValue()).as(stderr).isZero();
-        assertThat(metrics).contains("greentrain_build_info");
+        String[] metrics = new String[1];
+        ForkedJvm.Result result = scrapedWhileItRuns(jvm, port, metrics);
+        String stderr = result.stderr;
+        assertThat(result.exitCode).as(stderr).isZero();
+        assertThat(metrics[0]).contains("greentrain_build_info");
         assertThat(stderr).doesNotContain("error");
+    }
+
+    /** Starts the job, puts the first answer of its /metrics into {@code metrics[0]} and waits for the job to end. */
+    private static ForkedJvm.Result scrapedWhileItRuns(ForkedJvm jvm, int port, String[] metrics) throws Exception {
+        try (ForkedJvm.Live process = jvm.start()) {
+            metrics[0] = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(20));
+            return process.finish(Duration.ofSeconds(60));
+        }
     }
 }

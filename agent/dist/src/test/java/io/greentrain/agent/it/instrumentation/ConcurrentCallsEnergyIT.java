@@ -1,19 +1,14 @@
 package io.greentrain.agent.it.instrumentation;
 
-import io.greentrain.agent.it.StreamDrain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.Scraper;
 import io.greentrain.agent.it.instrumentation.apps.ConcurrentTrainingJob;
 import io.greentrain.exporter.records.CallRecord;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,31 +31,27 @@ class ConcurrentCallsEnergyIT {
     void eightConcurrentCallsSumToAtMostTheProcessEnergyOfTheInterval() throws Exception {
         int port = Scraper.freePort();
         Path records = dir.resolve("calls.jsonl");
-        JobRun job = JobRun.of(ConcurrentTrainingJob.class).withAgent(JobRun.estimatePath(records)
+        ForkedJvm job = ForkedJvm.trainingJob(ConcurrentTrainingJob.class).withAgent(AgentOptions.estimatePath(records)
                 .replace("prometheus.enabled=false", "prometheus.enabled=true,prometheus.host=127.0.0.1,prometheus.port=" + port)
                 + ",sample.interval=100ms");
-        Process process = job.start();
-        StreamDrain err = new StreamDrain(process.getErrorStream());
-        err.start();
         double before;
         double after;
-        try (OutputStream stdin = process.getOutputStream()) {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(out.readLine()).as(err::text).isEqualTo("hold before");
+        ForkedJvm.Result result;
+        try (ForkedJvm.Live process = job.start()) {
+            assertThat(process.nextStdoutLine(Duration.ofSeconds(120))).as(process::stderr).isEqualTo("hold before");
             before = processJoulesAfterASample(port);
-            stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            assertThat(out.readLine()).as(err::text).isEqualTo("hold after");
+            process.writeLine("go");
+            assertThat(process.nextStdoutLine(Duration.ofSeconds(120))).as(process::stderr).isEqualTo("hold after");
             after = processJoulesAfterASample(port);
-            stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
+            process.writeLine("go");
+            process.stdin().close();
+            result = process.finish(Duration.ofSeconds(120));
         }
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        err.join();
-        assertThat(process.exitValue()).as(err.text()).isZero();
+        assertThat(result.exitCode).as(result.stderr).isZero();
 
         List<CallRecord> concurrent = Records.read(records).stream().filter(r -> r.thread().startsWith("trainer-"))
                 .collect(Collectors.toList());
-        assertThat(concurrent).as(err.text()).hasSize(8).allMatch(r -> r.totalJoules() > 0);
+        assertThat(concurrent).as(result.stderr).hasSize(8).allMatch(r -> r.totalJoules() > 0);
         double calls = concurrent.stream().mapToDouble(CallRecord::totalJoules).sum();
         assertThat(after - before).as("process energy between the pauses").isGreaterThan(0);
         assertThat(calls).as("energy of the 8 calls (J) vs the process's energy over the interval (J) %.3f", after - before)

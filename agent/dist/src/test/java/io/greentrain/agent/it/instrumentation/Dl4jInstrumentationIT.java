@@ -4,6 +4,7 @@ import static io.greentrain.agent.it.instrumentation.Steps.assertCleanRun;
 import static io.greentrain.agent.it.instrumentation.Steps.assertOneCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.instrumentation.apps.Dl4jJob;
 import io.greentrain.exporter.records.CallRecord;
 import java.nio.file.Path;
@@ -24,11 +25,10 @@ class Dl4jInstrumentationIT {
 
     @BeforeAll
     static void runJob() throws Exception {
-        plain = JobRun.of(Dl4jJob.class).run();
-        traced = JobRun.of(Dl4jJob.class).withAgent(JobRun.estimatePath(dir.resolve("estimate.jsonl"))).run();
-        try (RaplFixture fixture = RaplFixture.start(dir.resolve("powercap"))) {
-            rapl = JobRun.of(Dl4jJob.class).withAgent(JobRun.raplFixture(fixture.root(), dir.resolve("rapl.jsonl"))).run();
-        }
+        ThreeRuns runs = ThreeRuns.of(() -> ForkedJvm.trainingJob(Dl4jJob.class), dir, "");
+        plain = runs.plain;
+        traced = runs.traced;
+        rapl = runs.rapl;
     }
 
     @Test

@@ -1,18 +1,12 @@
 package io.greentrain.agent.it.instrumentation;
 
-import io.greentrain.agent.it.StreamDrain;
 import static io.greentrain.agent.it.instrumentation.Steps.assertOneCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.instrumentation.apps.AttachJob;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,33 +21,19 @@ class DynamicAttachIT {
 
     @Test
     void classesLoadedBeforeTheAgentAttachesAreInstrumented() throws Exception {
-        JobRun job = JobRun.of(AttachJob.class);
-        Process target = job.start();
-        StreamDrain err = new StreamDrain(target.getErrorStream());
-        err.start();
-        StringBuilder stdout = new StringBuilder();
-        try (OutputStream stdin = target.getOutputStream()) {
-            BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
-            String ready = out.readLine();
-            assertThat(ready).as("job stderr:\n%s", err.text()).isEqualTo("ready " + target.pid());
-            stdout.append(ready).append('\n');
+        JobResult run;
+        try (ForkedJvm.Live target = ForkedJvm.trainingJob(AttachJob.class).start()) {
+            String ready = target.nextStdoutLine(Duration.ofSeconds(240));
+            assertThat(ready).as("job stderr:\n%s", target.stderr()).isEqualTo("ready " + target.pid());
 
-            Process attach = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    JobRun.agentJar().toString(), "attach", Long.toString(target.pid()),
-                    JobRun.estimatePath(dir.resolve("calls.jsonl"))).redirectErrorStream(true).start();
-            String attachOutput = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(attach.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(attach.exitValue()).as(attachOutput).isZero();
+            ForkedJvm.Result attach = ForkedJvm.agentCommand("attach", Long.toString(target.pid()),
+                    AgentOptions.estimatePath(dir.resolve("calls.jsonl"))).run();
+            assertThat(attach.exitCode).as(attach.toString()).isZero();
 
-            stdin.write("go\n".getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                stdout.append(line).append('\n');
-            }
+            target.writeLine("go");
+            target.stdin().close();
+            run = new JobResult(target.finish(Duration.ofSeconds(120)));
         }
-        assertThat(target.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        err.join();
-        JobResult run = new JobResult(Arrays.asList("AttachJob"), target.exitValue(), stdout.toString(), err.text(), 0);
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.agentProblems()).as(run.toString()).isEmpty();

@@ -3,6 +3,7 @@ package io.greentrain.agent.it.instrumentation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.instrumentation.apps.RunsJob;
 import io.greentrain.exporter.records.CallRecord;
 import java.nio.file.Files;
@@ -31,11 +32,10 @@ class FlightRecorderIT {
         Path records = dir.resolve("runs.jsonl");
         Path recording = dir.resolve("job.jfr");
         Path noPowercap = Files.createTempDirectory(dir, "no-powercap");
-        JobResult result = JobRun.of(RunsJob.class).args("gap")
+        JobResult result = JobResult.run(ForkedJvm.trainingJob(RunsJob.class).args("gap")
                 .jvmArg("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true", "-Drunsjob.linger.millis=3000")
                 .withAgent("prometheus.enabled=false,gpu.enabled=false,rapl.root=" + noPowercap + ",records.file=" + records
-                        + ",records.detail=calls,runs.gap=1s")
-                .run();
+                        + ",records.detail=calls,runs.gap=1s"));
         assertThat(result.exitCode).as(result.toString()).isZero();
         List<CallRecord> runs = Records.runs(records);
         List<CallRecord> calls = Records.read(records);

@@ -2,6 +2,7 @@ package io.greentrain.agent.it.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.instrumentation.apps.RunsJob;
 import io.greentrain.exporter.records.CallRecord;
 import io.greentrain.exporter.records.ComponentEnergy;
@@ -48,10 +49,9 @@ class HypervisorCounterIT {
         hypervisor.start();
         JobResult result;
         try {
-            result = JobRun.of(RunsJob.class).args("paced")
+            result = JobResult.run(ForkedJvm.trainingJob(RunsJob.class).args("paced")
                     .withAgent("prometheus.enabled=false,gpu.enabled=false,rapl.root=" + noPowercap + ",hypervisor.root=" + tree
-                            + ",records.file=" + records + ",records.detail=calls")
-                    .run();
+                            + ",records.file=" + records + ",records.detail=calls"));
         } finally {
             running.set(false);
             hypervisor.join();

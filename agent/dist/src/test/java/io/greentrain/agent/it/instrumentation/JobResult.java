@@ -1,5 +1,6 @@
 package io.greentrain.agent.it.instrumentation;
 
+import io.greentrain.agent.it.ForkedJvm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A finished job run: exit code, output, and the agent's per-call debug lines grouped by the job's steps. The job
+ * A finished training job ({@link ForkedJvm.Result}) read the way the instrumentation ITs read it: exit code, output, and the agent's per-call debug lines grouped by the job's steps. The job
  * prints {@code job: step <name>} on stderr before each step and waits for the step's training to finish before the
  * next marker, so every call line between two markers belongs to the first one.
  */
@@ -29,12 +30,15 @@ final class JobResult {
     private final Map<String, List<Started>> started = new LinkedHashMap<>();
     private final Map<String, List<Ended>> ended = new LinkedHashMap<>();
 
-    JobResult(List<String> command, int exitCode, String stdout, String stderr, double seconds) {
-        this.command = command;
-        this.exitCode = exitCode;
-        this.stdout = stdout;
-        this.stderr = stderr;
-        this.seconds = seconds;
+    private final ForkedJvm.Result result;
+
+    JobResult(ForkedJvm.Result result) {
+        this.result = result;
+        this.command = result.command;
+        this.exitCode = result.exitCode;
+        this.stdout = result.stdout;
+        this.stderr = result.stderr;
+        this.seconds = result.seconds;
         String step = "(before any step)";
         for (String line : stderr.split("\n")) {
             Matcher m = STEP.matcher(line);
@@ -93,12 +97,14 @@ final class JobResult {
                 .collect(Collectors.toList());
     }
 
+    /** Runs the job to its end and reads it. */
+    static JobResult run(ForkedJvm job) throws java.io.IOException, InterruptedException {
+        return new JobResult(job.run());
+    }
+
     @Override
     public String toString() {
-        // the class path is long and the same for every run: leave it out
-        String shown = String.join(" ", command).replaceAll(" -cp \\S+", " -cp <class path>");
-        return "exit " + exitCode + " after " + String.format("%.1f", seconds) + " s: " + shown
-                + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
+        return result.toString();
     }
 
     /** A {@code call started} line. */

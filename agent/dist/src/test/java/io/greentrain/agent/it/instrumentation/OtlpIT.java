@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
+import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.instrumentation.apps.RunsJob;
 import io.greentrain.exporter.records.CallRecord;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -54,12 +55,11 @@ class OtlpIT {
         Path noPowercap = Files.createTempDirectory(dir, "no-powercap");
         JobResult result;
         try {
-            result = JobRun.of(RunsJob.class).args("gap")
+            result = JobResult.run(ForkedJvm.trainingJob(RunsJob.class).args("gap")
                     .env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + receiver.getAddress().getPort())
                     .jvmArg("-Dotel.metric.export.interval=1000", "-Dotel.service.name=otlp-it-job")
                     .withAgent("prometheus.enabled=false,gpu.enabled=false,rapl.root=" + noPowercap + ",records.file=" + records
-                            + ",runs.gap=1s,carbon.zone=FR")
-                    .run();
+                            + ",runs.gap=1s,carbon.zone=FR"));
         } finally {
             receiver.stop(0);
         }

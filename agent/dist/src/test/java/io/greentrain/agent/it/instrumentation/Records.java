@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The records file ({@code greentrain.records.file}) of a run, checked against the calls the agent reported in its
- * debug lines: one record per outermost call ({@code records.detail=calls}, see {@link JobRun#BASE_OPTIONS}), each with
+ * debug lines: one record per outermost call ({@code records.detail=calls}, see {@link AgentOptions#BASE}), each with
  * energy from the expected source; beside them one record per run.
  */
 final class Records {

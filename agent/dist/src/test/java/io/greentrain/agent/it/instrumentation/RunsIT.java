@@ -3,11 +3,11 @@ package io.greentrain.agent.it.instrumentation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.instrumentation.apps.RunsJob;
 import io.greentrain.api.GreenTrain;
 import io.greentrain.exporter.outputs.HumanUnits;
 import io.greentrain.exporter.records.CallRecord;
-import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
@@ -32,8 +32,8 @@ class RunsIT {
         String options = "prometheus.enabled=false,gpu.enabled=false,rapl.root=" + noPowercap + ",records.file=" + records
                 + (extraOptions.isEmpty() ? "" : "," + extraOptions);
         String apiJar = Paths.get(GreenTrain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        JobResult result = JobRun.of(RunsJob.class).args(pattern).classPath(JobRun.applicationClassPath() + File.pathSeparator + apiJar)
-                .withAgent(options).run();
+        JobResult result = JobResult.run(ForkedJvm.trainingJob(RunsJob.class).args(pattern).appendClassPath(apiJar)
+                .withAgent(options));
         assertThat(result.exitCode).as(result.toString()).isZero();
         return new Job(result, Records.readAll(records).runs(), Records.readAll(records).calls());
     }

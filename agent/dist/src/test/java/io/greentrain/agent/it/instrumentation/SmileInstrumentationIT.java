@@ -6,6 +6,7 @@ import static io.greentrain.agent.it.instrumentation.Steps.assertOneCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greentrain.agent.it.ForkedJvm;
+import io.greentrain.agent.it.instrumentation.apps.JobSupport;
 import io.greentrain.agent.it.instrumentation.apps.SmileJob;
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Smile, real training in forked JVMs: 3.1.1 on this JDK (17) and 6.3.0 on Temurin JDK 25 ({@code Smile6Job.java} in
- * source-file mode, because javac 17 cannot read Smile 6 class files). Both jobs run the same steps.
+ * source-file mode, because javac 17 cannot read Smile 6 class files; it shares {@link JobSupport} with {@link SmileJob}
+ * through the test classes on its class path). Both jobs run the same steps; they differ only where the Smile API does.
  */
 class SmileInstrumentationIT {
 
@@ -39,16 +41,15 @@ class SmileInstrumentationIT {
 
         abstract String multiStart();
 
-        abstract JobRun job() throws IOException;
+        abstract ForkedJvm job() throws IOException;
 
         void runJob(String name) throws Exception {
-            estimateRecords = dir.resolve(name + "-estimate.jsonl");
-            raplRecords = dir.resolve(name + "-rapl.jsonl");
-            plain = job().run();
-            traced = job().withAgent(JobRun.estimatePath(estimateRecords)).run();
-            try (RaplFixture fixture = RaplFixture.start(dir.resolve(name + "-powercap"))) {
-                rapl = job().withAgent(JobRun.raplFixture(fixture.root(), raplRecords)).run();
-            }
+            ThreeRuns runs = ThreeRuns.of(this::job, dir, name + "-");
+            plain = runs.plain;
+            traced = runs.traced;
+            rapl = runs.rapl;
+            estimateRecords = runs.estimateRecords;
+            raplRecords = runs.raplRecords;
         }
 
         @Test
@@ -123,8 +124,8 @@ class SmileInstrumentationIT {
         }
 
         @Override
-        JobRun job() {
-            return JobRun.of(SmileJob.class);
+        ForkedJvm job() {
+            return ForkedJvm.trainingJob(SmileJob.class);
         }
 
         @Override
@@ -151,13 +152,21 @@ class SmileInstrumentationIT {
         }
 
         @Override
-        JobRun job() throws IOException {
+        ForkedJvm job() throws IOException {
             String classPath;
             try (Stream<Path> jars = Files.list(Paths.get("target", "smile6"))) {
                 classPath = jars.map(Path::toString).sorted().collect(Collectors.joining(File.pathSeparator));
             }
-            return JobRun.sourceFile(Paths.get("src", "test", "resources", "instrumentation", "Smile6Job.java"))
-                    .javaHome(ForkedJvm.jdk25Home()).classPath(classPath).jvmArg("--enable-native-access=ALL-UNNAMED");
+            // the job shares JobSupport with SmileJob: the test classes (Java 11 class files) are on its class path too
+            String testClasses;
+            try {
+                testClasses = Paths.get(JobSupport.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            return ForkedJvm.sourceFile(Paths.get("src", "test", "resources", "instrumentation", "Smile6Job.java"))
+                    .timeout(java.time.Duration.ofSeconds(240)).javaHome(ForkedJvm.jdk25Home())
+                    .classPath(classPath + File.pathSeparator + testClasses).jvmArg("--enable-native-access=ALL-UNNAMED");
         }
     }
 }

@@ -5,6 +5,7 @@ import static io.greentrain.agent.it.instrumentation.Steps.assertConcurrentCalls
 import static io.greentrain.agent.it.instrumentation.Steps.assertOneCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.instrumentation.apps.TribuoJob;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +24,10 @@ class TribuoInstrumentationIT {
 
     @BeforeAll
     static void runJob() throws Exception {
-        plain = JobRun.of(TribuoJob.class).run();
-        traced = JobRun.of(TribuoJob.class).withAgent(JobRun.estimatePath(dir.resolve("estimate.jsonl"))).run();
-        try (RaplFixture fixture = RaplFixture.start(dir.resolve("powercap"))) {
-            rapl = JobRun.of(TribuoJob.class).withAgent(JobRun.raplFixture(fixture.root(), dir.resolve("rapl.jsonl"))).run();
-        }
+        ThreeRuns runs = ThreeRuns.of(() -> ForkedJvm.trainingJob(TribuoJob.class), dir, "");
+        plain = runs.plain;
+        traced = runs.traced;
+        rapl = runs.rapl;
     }
 
     @Test
@@ -85,8 +85,8 @@ class TribuoInstrumentationIT {
 
     @Test
     void switchedOffTribuoInstrumentationSeesNothing() throws Exception {
-        JobResult off = JobRun.of(TribuoJob.class).withAgent(JobRun.estimatePath(dir.resolve("off.jsonl"))
-                + ",instrumentation.tribuo.enabled=false").run();
+        JobResult off = JobResult.run(ForkedJvm.trainingJob(TribuoJob.class).withAgent(AgentOptions.estimatePath(dir.resolve("off.jsonl"))
+                + ",instrumentation.tribuo.enabled=false"));
         assertCleanRun(off);
         assertThat(off.allStarted()).isEmpty();
         assertThat(off.stdout).isEqualTo(plain.stdout);

@@ -195,7 +195,7 @@ class ConfigFaultsIT {
             env.put(option.environmentName(), garbage(option));
         }
         ForkedJvm jvm = job().withAgent("prometheus.host=127.0.0.1");
-        assertOneLinePerBadValue(LiveJob.run(jvm, dir, env, List.of(), Duration.ofSeconds(120)), bad);
+        assertOneLinePerBadValue(jvm.env(env).timeout(Duration.ofSeconds(120)).run(), bad);
     }
 
     @Test

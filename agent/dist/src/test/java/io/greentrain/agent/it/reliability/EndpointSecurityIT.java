@@ -58,7 +58,7 @@ class EndpointSecurityIT {
     static Path dir;
 
     private static TlsFixture tls;
-    private static LiveJob job;
+    private static ForkedJvm.Live job;
     private static int port;
     private static HttpClient client;
     private static Path records;
@@ -78,7 +78,7 @@ class EndpointSecurityIT {
         providerStub.start();
         port = Scraper.freePort();
         records = dir.resolve("records.jsonl");
-        job = LiveJob.start(ForkedJvm.main(ServingJob.class, dir.resolve("stop").toString()).workDir(dir)
+        job = ForkedJvm.main(ServingJob.class, "serve", dir.resolve("stop").toString()).workDir(dir)
                 .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,log.level=debug")
                 .jvmArg("-Dgreentrain.prometheus.tls.keystore=" + tls.keystore,
                         "-Dgreentrain.prometheus.tls.keystore.password=" + KEYSTORE_PASSWORD,
@@ -87,7 +87,7 @@ class EndpointSecurityIT {
                         "-Dgreentrain.carbon.provider=electricitymaps",
                         "-Dgreentrain.carbon.provider.url=http://127.0.0.1:" + providerStub.getAddress().getPort(),
                         "-Dgreentrain.carbon.provider.token=" + PROVIDER_TOKEN,
-                        "-Dgreentrain.records.file=" + records));
+                        "-Dgreentrain.records.file=" + records).start();
         job.awaitStdout("ready", Duration.ofSeconds(30));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
@@ -232,9 +232,9 @@ class EndpointSecurityIT {
         for (String host : new String[] {"127.0.0.1", null}) {
             int p = Scraper.freePort();
             Path stop = dir.resolve("stop-bind-" + host);
-            ForkedJvm jvm = ForkedJvm.main(ServingJob.class, stop.toString()).workDir(dir)
+            ForkedJvm jvm = ForkedJvm.main(ServingJob.class, "serve", stop.toString()).workDir(dir)
                     .withAgent("eager=true,prometheus.port=" + p + (host == null ? "" : ",prometheus.host=" + host));
-            try (LiveJob bound = LiveJob.start(jvm)) {
+            try (ForkedJvm.Live bound = jvm.start()) {
                 bound.awaitStdout("ready", Duration.ofSeconds(30));
                 Scraper.awaitOk(p, "/-/healthy", Duration.ofSeconds(30)); // up on loopback in both cases
                 boolean reachable = connects(external.get(), p);
@@ -266,10 +266,10 @@ class EndpointSecurityIT {
     void aPasswordWithoutAUserNeverServesMetricsUnauthenticated() throws Exception {
         int p = Scraper.freePort();
         Path stop = dir.resolve("stop-nouser");
-        ForkedJvm jvm = ForkedJvm.main(ServingJob.class, stop.toString()).workDir(dir)
+        ForkedJvm jvm = ForkedJvm.main(ServingJob.class, "serve", stop.toString()).workDir(dir)
                 .withAgent("eager=true,prometheus.port=" + p + ",prometheus.host=127.0.0.1")
                 .jvmArg("-Dgreentrain.prometheus.auth.password=" + AUTH_PASSWORD);
-        try (LiveJob half = LiveJob.start(jvm)) {
+        try (ForkedJvm.Live half = jvm.start()) {
             half.awaitStdout("ready", Duration.ofSeconds(30));
             awaitStderr(half, "greentrain.prometheus.auth", "metrics on");
             Optional<Integer> status;
@@ -305,14 +305,8 @@ class EndpointSecurityIT {
     // ---- helpers -------------------------------------------------------------------------------------
 
     /** Waits until the agent said one of the texts on stderr (the endpoint decided either way). */
-    private static void awaitStderr(LiveJob job, String... texts) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (java.util.Arrays.stream(texts).noneMatch(job.stderr()::contains)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("none of " + java.util.Arrays.toString(texts) + " on stderr:\n" + job.stderr());
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitStderr(ForkedJvm.Live job, String... texts) throws InterruptedException {
+        job.awaitStderr(Duration.ofSeconds(30), texts);
         Thread.sleep(300);
     }
 

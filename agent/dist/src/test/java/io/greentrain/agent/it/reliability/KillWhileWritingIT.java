@@ -7,8 +7,6 @@ import io.greentrain.agent.it.reliability.apps.TrainingJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +37,7 @@ class KillWhileWritingIT {
             Path stop = dir.resolve("stop-" + round); // never created: the kill ends the job
             ForkedJvm jvm = ForkedJvm.main(TrainingJob.class, "until", stop.toString(), "0").workDir(dir)
                     .withAgent("prometheus.enabled=false,console.enabled=false,records.detail=calls,records.file=" + records);
-            try (LiveJob job = LiveJob.start(jvm, dir, Map.of(), List.of())) {
+            try (ForkedJvm.Live job = jvm.start()) {
                 long target = linesBefore + 2_000;
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (lines(records) < target && System.nanoTime() < deadline) {

@@ -46,7 +46,7 @@ class LoadAndScaleIT {
         ForkedJvm.Result result = ForkedJvm.main(TrainingJob.class, "heap", "1000000", "100000").workDir(dir)
                 .jvmArg("-Xmx64m", "-XX:+UseSerialGC")
                 .withAgent("prometheus.port=0,prometheus.host=127.0.0.1,console.enabled=false,records.file=")
-                .timeoutSeconds(900).run();
+                .timeout(Duration.ofSeconds(900)).run();
         assertThat(result.exitCode).as(result.toString()).isZero();
         assertThat(result.stdout).contains("calls 1000000");
         TreeMap<Long, Long> heap = new TreeMap<>();
@@ -75,7 +75,7 @@ class LoadAndScaleIT {
                 .jvmArg("-Dgate.start=" + start, "-Dgate.end=" + end)
                 .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,console.enabled=false,progress.interval=1s,"
                         + "records.detail=calls,records.file=" + records);
-        try (LiveJob job = LiveJob.start(jvm)) {
+        try (ForkedJvm.Live job = jvm.start()) {
             job.awaitStdout("ready", Duration.ofSeconds(60));
             double before = processJoules(Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(30)));
             Files.createFile(start);
@@ -164,7 +164,7 @@ class LoadAndScaleIT {
         String last;
         ForkedJvm.Result result;
         ForkedJvm.Result baseline;
-        try (LiveJob job = LiveJob.start(withAgent); LiveJob plain = LiveJob.start(withoutAgent)) {
+        try (ForkedJvm.Live job = withAgent.start(); ForkedJvm.Live plain = withoutAgent.start()) {
             String first = Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(60));
             assertThat(first).contains("greentrain_build_info");
             long t0 = System.nanoTime();
@@ -231,7 +231,7 @@ class LoadAndScaleIT {
         Path end = dir.resolve("end-models");
         ForkedJvm jvm = ForkedJvm.main(TrainingJob.class, "models", "10000").workDir(dir).jvmArg("-Dgate.end=" + end)
                 .withAgent("prometheus.port=" + port + ",prometheus.host=127.0.0.1,console.enabled=false,progress.interval=1s,records.file=");
-        try (LiveJob job = LiveJob.start(jvm)) {
+        try (ForkedJvm.Live job = jvm.start()) {
             job.awaitStdout("trained", Duration.ofSeconds(300));
             String metrics = scrapeUntilCalls(port, Map.of(), 10_000);
             Files.createFile(end);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greentrain.agent.it.ForkedJvm;
 import io.greentrain.agent.it.Scraper;
-import io.greentrain.agent.it.reliability.apps.GcJob;
+import io.greentrain.agent.it.reliability.apps.ServingJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,14 +24,14 @@ class MetricsAfterGcIT {
     static Path dir;
 
     private static PrometheusText metrics;
-    private static LiveJob job;
+    private static ForkedJvm.Live job;
 
     @BeforeAll
     static void scrapeAJobThatCollectsGarbage() throws Exception {
         int port = Scraper.freePort();
         Path stop = dir.resolve("stop");
-        job = LiveJob.start(ForkedJvm.main(GcJob.class, stop.toString()).workDir(dir)
-                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms"));
+        job = ForkedJvm.main(ServingJob.class, "gc", stop.toString()).workDir(dir)
+                .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms").start();
         job.awaitStdout("ready", Duration.ofSeconds(60));
         Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(60));
         Thread.sleep(3000); // ~30 full GCs, ~30 samples

@@ -34,7 +34,7 @@ class NvmlFaultsIT {
     static void buildTheLibraryAndRunTheJobWithoutTheAgent() throws Exception {
         library = NvmlFaultLibrary.build(dir);
         Path stop = Files.createFile(dir.resolve("stop-now"));
-        withoutAgent = ForkedJvm.main(ServingJob.class, stop.toString(), "3").workDir(dir).run();
+        withoutAgent = ForkedJvm.main(ServingJob.class, "serve", stop.toString(), "3").workDir(dir).run();
         assertThat(withoutAgent.exitCode).isEqualTo(3);
     }
 
@@ -42,9 +42,9 @@ class NvmlFaultsIT {
     private static ForkedJvm.Result run(String nvmlLibrary, Map<String, String> env, String[] metrics) throws Exception {
         int port = Scraper.freePort();
         Path stop = dir.resolve("stop-" + port);
-        ForkedJvm jvm = ForkedJvm.main(ServingJob.class, stop.toString(), "3").workDir(dir)
+        ForkedJvm jvm = ForkedJvm.main(ServingJob.class, "serve", stop.toString(), "3").workDir(dir)
                 .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms,nvml.library=" + nvmlLibrary);
-        try (LiveJob job = LiveJob.start(jvm, dir, env, List.of())) {
+        try (ForkedJvm.Live job = jvm.env(env).start()) {
             job.awaitStdout("ready", Duration.ofSeconds(60));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!Scraper.awaitOk(port, "/metrics", Duration.ofSeconds(60)).contains("greentrain_sensor_info{component=\"cpu\"")) {

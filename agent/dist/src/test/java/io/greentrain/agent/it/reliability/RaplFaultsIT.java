@@ -33,7 +33,7 @@ class RaplFaultsIT {
     @BeforeAll
     static void runTheJobWithoutTheAgent() throws Exception {
         Path stop = Files.createFile(dir.resolve("stop-now"));
-        withoutAgent = ForkedJvm.main(ServingJob.class, stop.toString(), "3").workDir(dir).run();
+        withoutAgent = ForkedJvm.main(ServingJob.class, "serve", stop.toString(), "3").workDir(dir).run();
         assertThat(withoutAgent.exitCode).isEqualTo(3);
     }
 
@@ -41,14 +41,14 @@ class RaplFaultsIT {
     private static final class Running implements AutoCloseable {
         final int port;
         final Path stop;
-        final LiveJob job;
+        final ForkedJvm.Live job;
 
         Running(Path raplRoot, List<String> prefix) throws Exception {
             port = Scraper.freePort();
             stop = dir.resolve("stop-" + port);
-            ForkedJvm jvm = ForkedJvm.main(ServingJob.class, stop.toString(), "3").workDir(dir)
+            ForkedJvm jvm = ForkedJvm.main(ServingJob.class, "serve", stop.toString(), "3").workDir(dir)
                     .withAgent("eager=true,prometheus.port=" + port + ",prometheus.host=127.0.0.1,sample.interval=100ms,rapl.root=" + raplRoot);
-            job = LiveJob.start(jvm, dir, Map.of(), prefix);
+            job = jvm.prefix(prefix).start();
             job.awaitStdout("ready", Duration.ofSeconds(60));
             // the endpoint comes up before the sensors: wait until the cpu sensor took its first reading
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

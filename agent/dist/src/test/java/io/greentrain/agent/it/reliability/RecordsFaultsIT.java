@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +60,7 @@ class RecordsFaultsIT {
         Path records = readOnly.resolve("calls.jsonl");
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            ForkedJvm.Result result = LiveJob.run(job(CALLS).withAgent(agent(records)), dir, Map.of(), Privileges.obeyFileModes(),
-                    Duration.ofSeconds(120));
+            ForkedJvm.Result result = job(CALLS).withAgent(agent(records)).prefix(Privileges.obeyFileModes()).timeout(Duration.ofSeconds(120)).run();
             JobOutput.assertUnchanged(result, withoutAgent);
             assertThat(result.greenTrainLines()).filteredOn(l -> l.contains(records.toString())).singleElement()
                     .satisfies(l -> assertThat(l).containsIgnoringCase("denied"));
@@ -80,8 +78,7 @@ class RecordsFaultsIT {
         byte[] before = Files.readAllBytes(records);
         assertThat(JobOutput.intactRecords(records)).filteredOn(r -> !r.run().isRun()).hasSize(3);
         Files.setPosixFilePermissions(records, PosixFilePermissions.fromString("r--r--r--"));
-        ForkedJvm.Result result = LiveJob.run(job(CALLS).withAgent(agent(records)), dir, Map.of(), Privileges.obeyFileModes(),
-                Duration.ofSeconds(120));
+        ForkedJvm.Result result = job(CALLS).withAgent(agent(records)).prefix(Privileges.obeyFileModes()).timeout(Duration.ofSeconds(120)).run();
         JobOutput.assertUnchanged(result, withoutAgent);
         assertThat(result.greenTrainLines()).filteredOn(l -> l.contains(records.toString())).singleElement()
                 .satisfies(l -> assertThat(l).containsIgnoringCase("denied"));
@@ -96,8 +93,8 @@ class RecordsFaultsIT {
         long calls = tmpfs ? 200 : 2500; // a file-size limit must leave room for the JVM's own files (JNA's library)
         List<String> prefix = tmpfs ? List.of() : Privileges.fileSizeLimit(1 << 20);
         try {
-            ForkedJvm.Result without = LiveJob.run(job(calls), dir, Map.of(), List.of(), Duration.ofSeconds(120));
-            ForkedJvm.Result result = LiveJob.run(job(calls).withAgent(agent(records)), dir, Map.of(), prefix, Duration.ofSeconds(240));
+            ForkedJvm.Result without = job(calls).timeout(Duration.ofSeconds(120)).run();
+            ForkedJvm.Result result = job(calls).withAgent(agent(records)).prefix(prefix).timeout(Duration.ofSeconds(240)).run();
             JobOutput.assertUnchanged(result, without);
             assertThat(result.stdout).contains("calls " + calls);
             assertThat(result.greenTrainLines()).as(result.stderr).filteredOn(l -> l.contains(records.toString())).singleElement()

@@ -8,7 +8,6 @@ import io.greentrain.exporter.records.CallRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,7 @@ class ShutdownIT {
 
     /** Starts the job, waits until its long call is running, sends the signal and returns what it left. */
     private ForkedJvm.Result killDuringTheLongCall(ForkedJvm jvm, boolean sigkill) throws Exception {
-        try (LiveJob job = LiveJob.start(jvm, dir, Map.of(), List.of())) {
+        try (ForkedJvm.Live job = jvm.start()) {
             job.awaitStdout("in flight", Duration.ofSeconds(60));
             Thread.sleep(500);
             if (sigkill) {

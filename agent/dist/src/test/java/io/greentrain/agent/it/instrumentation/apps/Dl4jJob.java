@@ -85,12 +85,7 @@ public final class Dl4jJob {
         result("dl4j.parallel", "done");
 
         step("error");
-        try {
-            mln.fit(Nd4j.rand(5, FEATURES + 3), Nd4j.zeros(5, 3));
-            result("dl4j.error", "none");
-        } catch (RuntimeException e) {
-            result("dl4j.error", e.getClass().getName() + ": " + e.getMessage());
-        }
+        JobSupport.resultOrError("dl4j.error", () -> mln.fit(Nd4j.rand(5, FEATURES + 3), Nd4j.zeros(5, 3)));
         step("done");
     }
 

@@ -39,6 +39,37 @@ public final class JobSupport {
         System.out.flush();
     }
 
+    /**
+     * The error step: runs a training call that must fail and prints {@code key} with the class and message of the
+     * exception it throws ({@code none} if it returns), so the test can compare them with and without the agent.
+     */
+    public static void resultOrError(String key, Runnable failingCall) {
+        try {
+            failingCall.run();
+            result(key, "none");
+        } catch (RuntimeException e) {
+            result(key, e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Regression data: the first three features of {@code x} and a fourth column (V4) that is 2 x0 - x1 + 0.5. */
+    public static double[][] linearTarget(double[][] x) {
+        double[][] regression = new double[x.length][];
+        for (int i = 0; i < regression.length; i++) {
+            regression[i] = java.util.Arrays.copyOf(x[i], 4);
+            regression[i][3] = 2 * x[i][0] - x[i][1] + 0.5;
+        }
+        return regression;
+    }
+
+    /** The Smile jobs' SVM hyperparameters (the same keys in Smile 3 and 6): Gaussian kernel, sigma 3, C 5. */
+    public static java.util.Properties smileSvmOptions() {
+        java.util.Properties options = new java.util.Properties();
+        options.setProperty("smile.svm.kernel", "Gaussian(3.0)");
+        options.setProperty("smile.svm.C", "5");
+        return options;
+    }
+
     /** A short, stable hash of predictions, so stdout can be compared between runs. */
     public static String hash(int[] values) {
         StringBuilder text = new StringBuilder();

@@ -4,7 +4,6 @@ import static io.greentrain.agent.it.instrumentation.apps.JobSupport.result;
 import static io.greentrain.agent.it.instrumentation.apps.JobSupport.step;
 
 import java.util.Arrays;
-import java.util.Properties;
 import java.util.stream.LongStream;
 import smile.base.cart.SplitRule;
 import smile.classification.Classifier;
@@ -20,7 +19,11 @@ import smile.regression.LinearModel;
 import smile.regression.OLS;
 
 /**
- * Smile 3.1 training job (Java 8+ API; the Smile 6 twin is {@code Smile6Job.java}, run by JDK 25 in source mode).
+ * Smile 3.1 training job (Java 8+ API). Its Smile 6 twin is {@code src/test/resources/instrumentation/Smile6Job.java},
+ * run by JDK 25 in source-file mode because Smile 6 class files (Java 25) cannot be compiled against here; both share
+ * {@link JobSupport} (data, hashes, output protocol, threads) and run the same steps in the same order, and differ only
+ * where the Smile API does (that file's header lists each difference: RandomForest options, DataFrame.merge vs add,
+ * KMeans.fit arity and {@code k} vs {@code k()}, PartitionClustering vs Clustering, the SplitRule package).
  * Expected calls, one each: lr (fit(x,y) → fit(x,y,Properties) → positional, nested on one thread), rf (seeded),
  * svm (3 classes: OneVersusRest on the ForkJoin common pool, fan-out), kmeans (nested overloads), multistart
  * (PartitionClustering.run: 4 KMeans fits in a parallel stream), ols (smile.regression), 8 concurrent LR fits on
@@ -48,10 +51,7 @@ public final class SmileJob {
         result("smile.rf", JobSupport.hash(rf.predict(testFrame)));
 
         step("svm");
-        Properties svmOptions = new Properties();
-        svmOptions.setProperty("smile.svm.kernel", "Gaussian(3.0)");
-        svmOptions.setProperty("smile.svm.C", "5");
-        Classifier<double[]> svm = SVM.fit(Arrays.copyOf(train.x, 450), Arrays.copyOf(train.y, 450), svmOptions);
+        Classifier<double[]> svm = SVM.fit(Arrays.copyOf(train.x, 450), Arrays.copyOf(train.y, 450), JobSupport.smileSvmOptions());
         result("smile.svm", JobSupport.hash(svm.predict(test.x)));
 
         step("kmeans");
@@ -61,12 +61,7 @@ public final class SmileJob {
         result("smile.multistart", PartitionClustering.run(4, () -> KMeans.fit(train.x, 3)).k);
 
         step("ols");
-        double[][] regression = new double[train.x.length][];
-        for (int i = 0; i < regression.length; i++) {
-            regression[i] = Arrays.copyOf(train.x[i], 4);
-            regression[i][3] = 2 * train.x[i][0] - train.x[i][1] + 0.5;
-        }
-        LinearModel ols = OLS.fit(Formula.lhs("V4"), DataFrame.of(regression));
+        LinearModel ols = OLS.fit(Formula.lhs("V4"), DataFrame.of(JobSupport.linearTarget(train.x)));
         result("smile.ols", String.format("%.3f", ols.intercept()));
 
         step("threads");
@@ -75,12 +70,7 @@ public final class SmileJob {
         result("smile.threads", String.join(",", hashes));
 
         step("error");
-        try {
-            LogisticRegression.fit(train.x, Arrays.copyOf(train.y, 10));
-            result("smile.error", "none");
-        } catch (RuntimeException e) {
-            result("smile.error", e.getClass().getName() + ": " + e.getMessage());
-        }
+        JobSupport.resultOrError("smile.error", () -> LogisticRegression.fit(train.x, Arrays.copyOf(train.y, 10)));
         step("done");
     }
 }

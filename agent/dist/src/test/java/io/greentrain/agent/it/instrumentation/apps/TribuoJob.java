@@ -55,12 +55,8 @@ public final class TribuoJob {
         result("tribuo.threads", String.join(",", hashes));
 
         step("error");
-        try {
-            new LogisticRegressionTrainer().train(train, java.util.Collections.emptyMap(), -5); // invocationCount < 0
-            result("tribuo.error", "none");
-        } catch (RuntimeException e) {
-            result("tribuo.error", e.getClass().getName() + ": " + e.getMessage());
-        }
+        // invocationCount < 0
+        JobSupport.resultOrError("tribuo.error", () -> new LogisticRegressionTrainer().train(train, java.util.Collections.emptyMap(), -5));
         step("done");
     }
 
