@@ -263,6 +263,9 @@ class ConfigFaultsIT {
                         Map.of(), Options.PUSHGATEWAY_JOB.key(), null, 0, null),
                 Arguments.of("greentrain.rapl.root", "", sys("greentrain.rapl.root", missingDir.resolve("powercap")),
                         missingDir.resolve("powercap").toString(), null, 0, null),
+                // a cgroup root the user named that is no cgroup v2 mount: one line naming it (cgroup/not_found)
+                Arguments.of("greentrain.cgroup.root", "", sys("greentrain.cgroup.root", missingDir.resolve("cgroup")),
+                        missingDir.resolve("cgroup").toString(), null, 0, null),
                 Arguments.of("greentrain.hypervisor.root", "", sys("greentrain.hypervisor.root", missingDir.resolve("scaphandre")),
                         missingDir.resolve("scaphandre").toString(), null, 0, null),
                 Arguments.of("greentrain.nvml.library", "", sys("greentrain.nvml.library", missingDir.resolve("libnvidia-ml.so.1")),
