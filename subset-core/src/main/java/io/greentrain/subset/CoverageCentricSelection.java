@@ -23,21 +23,14 @@ final class CoverageCentricSelection {
     }
 
     static Coreset select(CoresetSelector spec, RowInput input, DrawListener listener) {
-        RankedStrata strata = RankedStrata.collect(spec, input);
-        double[] scores = RankedStrata.scoresOf(spec, (int) strata.stats.rows);
-        SplittableRandom[] random = Seeds.perStratum(spec.seed(), strata.members.length);
-        CoresetCollector out = new CoresetCollector();
-        for (int s = 0; s < strata.members.length; s++) {
-            int[] rows = strata.members[s];
-            int kept = strata.budget[s];
+        return RankedStrata.selectByScores(spec, input, listener, (rows, kept, scores, random, out) -> {
             Integer[] ranking = RankedStrata.byScoreDescending(rows, scores);
             int skipped = spec.scoreBand().firstRank(rows.length, kept);
             double weight = (double) rows.length / kept;
-            for (int row : choose(Arrays.copyOfRange(ranking, skipped, ranking.length), scores, kept, random[s])) {
+            for (int row : choose(Arrays.copyOfRange(ranking, skipped, ranking.length), scores, kept, random)) {
                 out.add(row, weight);
             }
-        }
-        return strata.finish(spec, out, input, listener);
+        });
     }
 
     /** {@code kept} of the ranked rows, spread over equal-width score bins from the smallest bin up. */

@@ -1,6 +1,5 @@
 package io.greentrain.subset;
 
-import java.util.SplittableRandom;
 
 /**
  * Gradient-based one-side sampling, GOSS (Ke, Meng, Finley, Wang, Chen, Ma, Ye &amp; Liu 2017, "LightGBM: A Highly
@@ -20,13 +19,7 @@ final class GradientOneSideSampling {
     }
 
     static Coreset select(CoresetSelector spec, RowInput input, DrawListener listener) {
-        RankedStrata strata = RankedStrata.collect(spec, input);
-        double[] scores = RankedStrata.scoresOf(spec, (int) strata.stats.rows);
-        SplittableRandom[] random = Seeds.perStratum(spec.seed(), strata.members.length);
-        CoresetCollector out = new CoresetCollector();
-        for (int s = 0; s < strata.members.length; s++) {
-            int[] rows = strata.members[s];
-            int kept = strata.budget[s];
+        return RankedStrata.selectByScores(spec, input, listener, (rows, kept, scores, random, out) -> {
             Integer[] ranking = RankedStrata.byScoreDescending(rows, scores);
             int top = kept == rows.length ? kept : (int) Math.floor(TOP_SHARE * kept);
             for (int r = 0; r < top; r++) {
@@ -36,13 +29,12 @@ final class GradientOneSideSampling {
             int rest = rows.length - top;
             double weight = others == 0 ? 0 : (double) rest / others;
             for (int i = 0; i < others; i++) { // partial Fisher-Yates over ranks top..n_c-1
-                int j = top + i + random[s].nextInt(rest - i);
+                int j = top + i + random.nextInt(rest - i);
                 Integer swap = ranking[top + i];
                 ranking[top + i] = ranking[j];
                 ranking[j] = swap;
                 out.add(ranking[top + i], weight);
             }
-        }
-        return strata.finish(spec, out, input, listener);
+        });
     }
 }

@@ -16,12 +16,7 @@ final class ModerateSelection {
     }
 
     static Coreset select(CoresetSelector spec, RowInput input, DrawListener listener) {
-        RankedStrata strata = RankedStrata.collect(spec, input);
-        double[] scores = RankedStrata.scoresOf(spec, (int) strata.stats.rows);
-        CoresetCollector out = new CoresetCollector();
-        for (int s = 0; s < strata.members.length; s++) {
-            int[] rows = strata.members[s];
-            int kept = strata.budget[s];
+        return RankedStrata.selectByScores(spec, input, listener, (rows, kept, scores, random, out) -> {
             double median = median(rows, scores);
             Integer[] order = new Integer[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -35,8 +30,7 @@ final class ModerateSelection {
             for (int r = 0; r < kept; r++) {
                 out.add(order[r], weight);
             }
-        }
-        return strata.finish(spec, out, input, listener);
+        });
     }
 
     static double median(int[] rows, double[] scores) {

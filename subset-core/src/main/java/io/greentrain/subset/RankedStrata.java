@@ -1,6 +1,7 @@
 package io.greentrain.subset;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -29,6 +30,26 @@ final class RankedStrata {
         int m = spec.resolveSize(stats.rows);
         int[] budget = spec.allocate(stats.strata, m);
         return new RankedStrata(stats, m, budget, KCenterGreedy.membersOf(stats.rowStrata, stats.strata));
+    }
+
+    /** What a score-ranked method keeps of one stratum: adds {@code kept} of {@code rows} with their weights to {@code out}. */
+    interface StratumChoice {
+        void choose(int[] rows, int kept, double[] scores, SplittableRandom random, CoresetCollector out);
+    }
+
+    /**
+     * The whole of a score-ranked selection (ccs, moderate, goss, score pruning): pass 1, the per-row scores, then
+     * {@code choice} once per stratum with the stratum's own random stream, then the coreset.
+     */
+    static Coreset selectByScores(CoresetSelector spec, RowInput input, DrawListener listener, StratumChoice choice) {
+        RankedStrata strata = collect(spec, input);
+        double[] scores = scoresOf(spec, (int) strata.stats.rows);
+        SplittableRandom[] random = Seeds.perStratum(spec.seed(), strata.members.length);
+        CoresetCollector out = new CoresetCollector();
+        for (int s = 0; s < strata.members.length; s++) {
+            choice.choose(strata.members[s], strata.budget[s], scores, random[s], out);
+        }
+        return strata.finish(spec, out, input, listener);
     }
 
     /** The rows of a stratum, highest score first, ties by row index. */

@@ -12,19 +12,13 @@ final class ScorePruning {
     }
 
     static Coreset select(CoresetSelector spec, RowInput input, DrawListener listener) {
-        RankedStrata strata = RankedStrata.collect(spec, input);
-        double[] scores = RankedStrata.scoresOf(spec, (int) strata.stats.rows);
-        CoresetCollector out = new CoresetCollector();
-        for (int s = 0; s < strata.members.length; s++) {
-            int[] rows = strata.members[s];
-            int kept = strata.budget[s];
+        return RankedStrata.selectByScores(spec, input, listener, (rows, kept, scores, random, out) -> {
             Integer[] ranking = RankedStrata.byScoreDescending(rows, scores);
             int first = spec.scoreBand().firstRank(rows.length, kept);
             double weight = (double) rows.length / kept;
             for (int r = first; r < first + kept; r++) {
                 out.add(ranking[r], weight);
             }
-        }
-        return strata.finish(spec, out, input, listener);
+        });
     }
 }
