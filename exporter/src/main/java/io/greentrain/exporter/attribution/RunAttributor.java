@@ -532,6 +532,10 @@ public final class RunAttributor implements TrainingCalls {
     /**
      * Splits the process energy since the previous snapshot among the active runs, then drops the runs that have no
      * call in flight from the active set (they are charged up to their last call's end).
+     *
+     * <p>Without nesting (the common case: no active run inside another's running call) every run is a family of its
+     * own, and the split needs only each run's presence and thread CPU time; the family arrays of the nested case are
+     * not built.
      */
     private void advance(EnergySnapshot now) {
         EnergySnapshot previous = last;
@@ -542,33 +546,39 @@ public final class RunAttributor implements TrainingCalls {
         }
         long interval = Math.max(1, now.nanoTime() - previous.nanoTime());
         double[] presence = new double[n];
-        int[] parents = new int[n];
         boolean nested = false;
         for (int k = 0; k < n; k++) {
             RunState run = active.get(k);
             presence[k] = run.inFlight > 0 ? 1.0
                     : Math.min(1.0, Math.max(0.0, (run.lastEndNanos - previous.nanoTime()) / (double) interval));
-            // a child counts as one only while its parent's call runs; after that it stands on its own
-            parents[k] = run.parent != null && run.parent.inFlight > 0 ? active.indexOf(run.parent) : -1;
-            nested |= parents[k] >= 0;
+            nested |= parentIndex(run) >= 0;
         }
-        int[] roots = rootsOf(parents);
-        double[] inFamily = nested ? NestedSplit.shares(parents, presence) : null;
-        // the split between families: by the CPU time of each family's threads (a thread counted once per family)
-        long[] familyCpu = familyThreadCpuDeltas(roots);
-        int families = 0;
-        int[] family = new int[n];
-        for (int k = 0; k < n; k++) {
-            family[k] = roots[k] == k ? families++ : -1;
-        }
-        long[] rootDeltas = new long[families];
-        for (int k = 0; k < n; k++) {
-            if (family[k] >= 0) {
-                rootDeltas[family[k]] = familyCpu[k];
+        // without nesting, roots and family stay null (each run is its own root and family) and inFamily is 1
+        int[] roots = null;
+        int[] family = null;
+        double[] inFamily = null;
+        long[] familyCpu; // the split between families: by the CPU time of each family's threads
+        if (nested) {
+            int[] parents = new int[n];
+            for (int k = 0; k < n; k++) {
+                parents[k] = parentIndex(active.get(k));
+            }
+            roots = rootsOf(parents);
+            inFamily = NestedSplit.shares(parents, presence);
+            family = new int[n];
+            int families = 0;
+            for (int k = 0; k < n; k++) {
+                family[k] = roots[k] == k ? families++ : -1;
+            }
+            familyCpu = familyThreadCpuDeltas(roots, family, families);
+        } else {
+            familyCpu = new long[n];
+            for (int k = 0; k < n; k++) {
+                familyCpu[k] = threadCpuDelta(active.get(k), null);
             }
         }
-        double[] cpuShares = OverlapSplit.cpuShares(rootDeltas, Math.max(0, now.processCpuNanos() - previous.processCpuNanos()));
-        double[] equalShares = OverlapSplit.equalShares(families);
+        double[] cpuShares = OverlapSplit.cpuShares(familyCpu, Math.max(0, now.processCpuNanos() - previous.processCpuNanos()));
+        double[] equalShares = OverlapSplit.equalShares(familyCpu.length);
         List<EnergyChannel> channels = now.channels();
         for (int c = 0; c < channels.size(); c++) {
             double delta = now.processJoules(c) - previous.processJoules(c);
@@ -578,8 +588,9 @@ public final class RunAttributor implements TrainingCalls {
             double[] shares = channels.get(c).component() == Component.CPU ? cpuShares : equalShares;
             for (int k = 0; k < n; k++) {
                 RunState run = active.get(k);
-                int root = roots[k];
-                double charged = delta * shares[family[root]] * presence[root] * (inFamily == null ? 1 : inFamily[k]);
+                int root = roots == null ? k : roots[k];
+                double charged = delta * shares[family == null ? k : family[root]] * presence[root]
+                        * (inFamily == null ? 1 : inFamily[k]);
                 run.joules[c] += charged;
                 int calls = run.callsInFlight.size();
                 for (int i = 0; i < calls; i++) {
@@ -596,6 +607,14 @@ public final class RunAttributor implements TrainingCalls {
         }
     }
 
+    /**
+     * The index among the active runs of the run whose running call {@code run} is nested in, or -1: a child counts as
+     * one only while its parent's call runs; after that it stands on its own.
+     */
+    private int parentIndex(RunState run) {
+        return run.parent != null && run.parent.inFlight > 0 ? active.indexOf(run.parent) : -1;
+    }
+
     /** The index of each run's family root (itself when it is not nested in a running call). */
     private static int[] rootsOf(int[] parents) {
         int[] roots = new int[parents.length];
@@ -610,12 +629,12 @@ public final class RunAttributor implements TrainingCalls {
     }
 
     /**
-     * At each root's index: the CPU time its family's threads used since the last boundary, each thread once (a block
-     * and the fit inside it share the training thread); -1 when unknown. Every run's baselines move on.
+     * At each family's index: the CPU time its threads used since the last boundary, each thread once (a block and the
+     * fit inside it share the training thread); -1 when unknown. Every run's baselines move on.
      */
-    private long[] familyThreadCpuDeltas(int[] roots) {
+    private long[] familyThreadCpuDeltas(int[] roots, int[] family, int families) {
         int n = roots.length;
-        long[] deltas = new long[n];
+        long[] deltas = new long[families];
         boolean[] hasChildren = new boolean[n];
         for (int k = 0; k < n; k++) {
             if (roots[k] != k) {
@@ -626,7 +645,7 @@ public final class RunAttributor implements TrainingCalls {
         for (int k = 0; k < n; k++) {
             RunState run = active.get(k);
             if (roots[k] == k && !hasChildren[k]) {
-                deltas[k] = threadCpuDelta(run, null); // the common case: a run on its own
+                deltas[family[k]] = threadCpuDelta(run, null); // a run on its own beside the families
             } else {
                 threadCpuDelta(run, byFamily.computeIfAbsent(roots[k], r -> new HashMap<>()));
             }
@@ -638,7 +657,7 @@ public final class RunAttributor implements TrainingCalls {
                     sum = Math.max(sum, 0) + delta;
                 }
             }
-            deltas[entry.getKey()] = sum;
+            deltas[family[entry.getKey()]] = sum;
         }
         return deltas;
     }

@@ -388,6 +388,32 @@ class RunAttributorTest {
     }
 
     @Test
+    void aChildWhoseBlockHasEndedStandsOnItsOwnBesideAnotherRun() {
+        CallHandle outer = attributor.started(block("kick-off", 1));
+        CallHandle fit = attributor.startedWithin(keyed("model@1", "Mlp", 2, "cfg", ""), outer);
+        host.run(1000, 2, 2);                                    // the fit inside the block: it takes the block's share
+        threadCpu.get(2L).addAndGet(1_000_000_000L);
+        attributor.ended(outer, TrainingCalls.SUCCESS, "");      // the block ends, the fit (on its own thread) goes on
+        CallHandle other = attributor.started(call("Other", 3, -1));
+        host.run(1000, 2, 2);                                    // fit and another run: threads 600 + 200 ms of 2000 ms
+        threadCpu.get(2L).addAndGet(600_000_000L);
+        threadCpu.get(3L).addAndGet(200_000_000L);
+        attributor.ended(fit, TrainingCalls.SUCCESS, "");
+        attributor.ended(other, TrainingCalls.SUCCESS, "");
+        attributor.endAll();
+
+        CallRecord parent = records.stream().filter(r -> r.library().equals("custom")).findFirst().orElseThrow();
+        CallRecord child = records.stream().filter(r -> r.model().equals("Mlp")).findFirst().orElseThrow();
+        CallRecord beside = records.stream().filter(r -> r.model().equals("Other")).findFirst().orElseThrow();
+        assertThat(child.run().parentRunId()).isEqualTo(parent.runId());
+        assertThat(joules(parent, "cpu")).isCloseTo(0, within(1e-6));
+        // after the block: the fit and the other run split by thread CPU time (weights 1200 and 800), as two runs
+        assertThat(joules(child, "cpu")).isCloseTo(100 + 100 * 0.6, within(1e-6));
+        assertThat(joules(beside, "cpu")).isCloseTo(100 * 0.4, within(1e-6));
+        assertThat(joules(child, "gpu")).isCloseTo(200 + 200 * 0.5, within(1e-6));
+    }
+
+    @Test
     void anotherConfigurationOnTheSameModelStartsAnotherRun() {
         CallHandle a = attributor.started(keyed("model@1", "Mlp", 1, "cfg-a", ""));
         attributor.ended(a, TrainingCalls.SUCCESS, "");
