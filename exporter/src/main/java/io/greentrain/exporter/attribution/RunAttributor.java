@@ -731,8 +731,8 @@ public final class RunAttributor implements TrainingCalls {
         return new CallRecord(identity.jvmId(), identity.pid(), identity.host(), first.threadName(), first.library(), first.model(),
                 first.entryPoint(), run.worstOutcome, run.errorType, run.startEpochMillis, Math.max(run.startEpochMillis, endMillis),
                 seconds(run.startNanos, run.lastEndNanos), run.epochs, run.calls == 1 ? first.epochsPlanned() : -1,
-                energy(run.joules, null), first.dataFingerprint(), first.configFingerprint(), null, facts).withSparkApp(identity.sparkApp())
-                .withContainerId(identity.containerId());
+                energy(run.joules, null), first.dataFingerprint(), first.configFingerprint(), null, facts, identity.sparkApp(),
+                identity.containerId());
     }
 
     private CallRecord callRecord(CallInRun call, String outcome, String errorType) {
@@ -746,8 +746,8 @@ public final class RunAttributor implements TrainingCalls {
                 start.entryPoint(), outcome, errorType == null ? "" : errorType, call.startEpochMillis,
                 Math.max(call.startEpochMillis, last.epochMillis()), seconds(call.startNanos, endNanos),
                 run.epochs - call.epochsAtStart, start.epochsPlanned(), energy(call.joules, null),
-                start.dataFingerprint(), start.configFingerprint(), null, facts).withSparkApp(identity.sparkApp())
-                .withContainerId(identity.containerId());
+                start.dataFingerprint(), start.configFingerprint(), null, facts, identity.sparkApp(),
+                identity.containerId());
     }
 
     private void deliver(List<Runnable> deliveries) {

@@ -57,11 +57,16 @@ public final class CallRecord {
                 durationSeconds, epochs, epochsPlanned, energy, dataFingerprint, configFingerprint, carbon, run, SparkApp.NONE, "");
     }
 
+    /**
+     * A record with the whole identity of the JVM that wrote it at once: {@code jvmId}, {@code pid} and {@code host}, and
+     * where it ran, {@code sparkApp} ({@link SparkApp#NONE} outside Spark) and {@code containerId} ("" outside a
+     * container).
+     */
     @SuppressWarnings("checkstyle:ParameterNumber")
-    private CallRecord(String jvmId, long pid, String host, String thread, String library, String model, String entryPoint,
-                       String outcome, String errorType, long startEpochMillis, long endEpochMillis, double durationSeconds,
-                       int epochs, int epochsPlanned, List<ComponentEnergy> energy, String dataFingerprint,
-                       String configFingerprint, CarbonFigures carbon, RunFacts run, SparkApp sparkApp, String containerId) {
+    public CallRecord(String jvmId, long pid, String host, String thread, String library, String model, String entryPoint,
+                      String outcome, String errorType, long startEpochMillis, long endEpochMillis, double durationSeconds,
+                      int epochs, int epochsPlanned, List<ComponentEnergy> energy, String dataFingerprint,
+                      String configFingerprint, CarbonFigures carbon, RunFacts run, SparkApp sparkApp, String containerId) {
         this.jvmId = Objects.requireNonNull(jvmId);
         this.pid = pid;
         this.host = Objects.requireNonNull(host);

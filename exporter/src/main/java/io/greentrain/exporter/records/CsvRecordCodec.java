@@ -206,9 +206,8 @@ final class CsvRecordCodec implements RecordCodec {
                     Instant.parse(row.get(START)).toEpochMilli(), Instant.parse(row.get(END)).toEpochMilli(),
                     Double.parseDouble(row.get(DURATION)), Integer.parseInt(row.get(EPOCHS)),
                     Integer.parseInt(row.get(EPOCHS_PLANNED)), energy, row.get(DATA_FINGERPRINT), row.get(CONFIG_FINGERPRINT),
-                    carbon, run).withSparkApp(readColumns.contains(SPARK_APP_ID) ? new SparkApp(row.get(SPARK_APP_ID), row.get(SPARK_APP_NAME),
-                            row.get(SPARK_EXECUTOR_ID)) : SparkApp.NONE)
-                    .withContainerId(readColumns.contains(CONTAINER_ID) ? row.get(CONTAINER_ID) : "");
+                    carbon, run, readColumns.contains(SPARK_APP_ID) ? new SparkApp(row.get(SPARK_APP_ID), row.get(SPARK_APP_NAME),
+                            row.get(SPARK_EXECUTOR_ID)) : SparkApp.NONE, readColumns.contains(CONTAINER_ID) ? row.get(CONTAINER_ID) : "");
         } catch (RuntimeException e) {
             throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -122,9 +122,9 @@ final class JsonRecordCodec implements RecordCodec {
                     text(n, LIBRARY), text(n, MODEL), text(n, ENTRY_POINT), text(n, OUTCOME), optionalText(n, ERROR_TYPE),
                     Instant.parse(text(n, START)).toEpochMilli(), Instant.parse(text(n, END)).toEpochMilli(),
                     required(n, DURATION).asDouble(), required(n, EPOCHS).asInt(), n.path(EPOCHS_PLANNED).asInt(-1), energy,
-                    optionalText(n, DATA_FINGERPRINT), optionalText(n, CONFIG_FINGERPRINT), carbon, run)
-                    .withSparkApp(new SparkApp(optionalText(n, SPARK_APP_ID), optionalText(n, SPARK_APP_NAME),
-                            optionalText(n, SPARK_EXECUTOR_ID))).withContainerId(optionalText(n, CONTAINER_ID));
+                    optionalText(n, DATA_FINGERPRINT), optionalText(n, CONFIG_FINGERPRINT), carbon, run,
+                    new SparkApp(optionalText(n, SPARK_APP_ID), optionalText(n, SPARK_APP_NAME), optionalText(n, SPARK_EXECUTOR_ID)),
+                    optionalText(n, CONTAINER_ID));
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }
