@@ -1,5 +1,7 @@
 package io.greentrain.subset;
 
+import java.util.function.BiFunction;
+
 /**
  * The rows of a {@code float[][]}, a {@code double[][]} or a user's {@link RowSource}, read, never modified. Every row
  * is seen as a {@code double[]} (a double matrix's own row, a float row widened into one reused buffer), so each
@@ -45,20 +47,16 @@ final class DataInput extends RowInput implements FeatureMatrix {
     }
 
     static DataInput of(float[][] rows, int[] labels, String name) {
-        return new DataInput(new Table() {
-            @Override
-            public int size() {
-                return rows.length;
-            }
-
-            @Override
-            public double[] row(int i, double[][] scratch) {
-                return widen(notNull(rows[i], name, i), scratch);
-            }
-        }, null, labels, name + " (float[" + rows.length + "][])");
+        return ofRows(rows, DataInput::widen, labels, name, "float");
     }
 
     static DataInput of(double[][] rows, int[] labels, String name) {
+        return ofRows(rows, (row, scratch) -> row, labels, name, "double");
+    }
+
+    /** In-memory rows of {@code type}, each seen as doubles through {@code asDoubles} (which may fill the scratch). */
+    private static <R> DataInput ofRows(R[] rows, BiFunction<R, double[][], double[]> asDoubles, int[] labels, String name,
+                                        String type) {
         return new DataInput(new Table() {
             @Override
             public int size() {
@@ -67,9 +65,9 @@ final class DataInput extends RowInput implements FeatureMatrix {
 
             @Override
             public double[] row(int i, double[][] scratch) {
-                return notNull(rows[i], name, i);
+                return asDoubles.apply(notNull(rows[i], name, i), scratch);
             }
-        }, null, labels, name + " (double[" + rows.length + "][])");
+        }, null, labels, name + " (" + type + "[" + rows.length + "][])");
     }
 
     static DataInput of(RowSource source) {
