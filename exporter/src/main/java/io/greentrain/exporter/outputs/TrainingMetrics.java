@@ -31,8 +31,21 @@ public final class TrainingMetrics {
     private final Map<String, AtomicLong[]> forecasts = new ConcurrentHashMap<>();
     /** Bumped whenever a forecast holder is created, so {@link CallMeters} know when to look theirs up again. */
     private final AtomicInteger forecastHolders = new AtomicInteger();
-    /** Open runs per info series, under its own lock (register and remove must not interleave). */
-    private final Map<String, int[]> runInfo = new java.util.HashMap<>();
+    /**
+     * The info series of the open runs, by label set, under its own lock (register and remove must not interleave):
+     * how many such runs are open and the gauge registered when the first of them opened.
+     */
+    private final Map<String, OpenRuns> runInfo = new java.util.HashMap<>();
+
+    /** The open runs of one info series. */
+    private static final class OpenRuns {
+        private final Meter gauge;
+        private int open = 1;
+
+        private OpenRuns(Meter gauge) {
+            this.gauge = gauge;
+        }
+    }
 
     public TrainingMetrics(MeterRegistry registry, MetricLabels labels) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -162,36 +175,43 @@ public final class TrainingMetrics {
     /**
      * A run opened: {@code greentrain_training_run_info{library,model,run_name}} exists while such a run is open. An info
      * metric always reads 1 (the Prometheus client writes names ending in {@code _info} as info), so a finished run's
-     * series is removed rather than set to 0.
+     * series is removed rather than set to 0. Runs with the same labels share one series: it is registered when the
+     * first of them opens and removed when the last of them ends (registering it again while it exists would make
+     * Micrometer warn "This Gauge has been already registered" for every such run).
      */
     public void runStarted(String library, String model, String runName) {
+        String l = labels.library(library);
+        String m = labels.model(model);
+        String r = runNameLabel(runName);
         synchronized (runInfo) {
-            runInfo.computeIfAbsent(runInfoKey(library, model, runName), key -> new int[1])[0]++;
-            Gauge.builder(MetricNames.TRAINING_RUN_INFO, () -> 1)
+            OpenRuns open = runInfo.get(runInfoKey(l, m, r));
+            if (open != null) {
+                open.open++;
+                return;
+            }
+            Meter gauge = Gauge.builder(MetricNames.TRAINING_RUN_INFO, () -> 1)
                     .description("Open training runs by library, model and run name (present while such a run is open)")
-                    .tag("library", labels.library(library)).tag("model", labels.model(model)).tag("run_name", runNameLabel(runName))
+                    .tag("library", l).tag("model", m).tag("run_name", r)
                     .register(registry);
+            runInfo.put(runInfoKey(l, m, r), new OpenRuns(gauge));
         }
     }
 
     private void runInfoEnded(String library, String model, String runName) {
         synchronized (runInfo) {
-            String key = runInfoKey(library, model, runName);
-            int[] open = runInfo.get(key);
-            if (open == null || --open[0] > 0) {
+            String key = runInfoKey(labels.library(library), labels.model(model), runNameLabel(runName));
+            OpenRuns open = runInfo.get(key);
+            if (open == null || --open.open > 0) {
                 return;
             }
             runInfo.remove(key);
-            Meter gauge = registry.find(MetricNames.TRAINING_RUN_INFO).tag("library", labels.library(library))
-                    .tag("model", labels.model(model)).tag("run_name", runNameLabel(runName)).meter();
-            if (gauge != null) {
-                registry.remove(gauge);
-            }
+            registry.remove(open.gauge);
         }
     }
 
-    private String runInfoKey(String library, String model, String runName) {
-        return labels.library(library) + "\u0000" + labels.model(model) + "\u0000" + runNameLabel(runName);
+    /** The key of an info series: its label values, already bounded. */
+    private static String runInfoKey(String library, String model, String runName) {
+        return library + "\u0000" + model + "\u0000" + runName;
     }
 
     /** Run names come from the API: bounded like model names. */

@@ -10,7 +10,14 @@ import io.greentrain.exporter.records.CarbonFigures;
 import io.greentrain.exporter.records.ComponentEnergy;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class TrainingMetricsTest {
@@ -50,6 +57,72 @@ class TrainingMetricsTest {
                 .doesNotContain("greentrain_training_run_info{library=\"dl4j\",model=\"MultiLayerNetwork\",run_name=\"nightly\"}")
                 .contains("greentrain_training_runs_total{library=\"dl4j\",model=\"MultiLayerNetwork\",outcome=\"success\"} 1.0")
                 .doesNotContain("j-1");
+    }
+
+    static CallRecord tribuoRun(String runId) {
+        return new CallRecord("j", 1, "h", "t", "tribuo", "LinearSGDModel", "LinearSGDTrainer#train", "success", "", 0, 1000,
+                1.0, 3, -1, List.of(new ComponentEnergy("cpu", "rapl", 5)), "", "", null,
+                new RunFacts(RunFacts.RUN, runId, "cv", 1, 100, "", ""));
+    }
+
+    /**
+     * Several Tribuo runs with the same labels, overlapping then one after the other: one info series, 1 while any is
+     * open, gone when none is; and no second registration of that gauge (Micrometer warns "This Gauge has been already
+     * registered ..., the registration will be ignored" on each one).
+     */
+    @Test
+    void runsWithTheSameLabelsShareOneInfoSeriesRegisteredOnce() {
+        for (MeterRegistry meters : List.of(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new SimpleMeterRegistry())) {
+            List<String> warnings = new ArrayList<>();
+            Logger micrometer = Logger.getLogger(MeterRegistry.class.getName());
+            Level level = micrometer.getLevel();
+            Handler handler = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    if (record.getMessage() != null && record.getMessage().contains("already registered")) {
+                        warnings.add(record.getMessage());
+                    }
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            handler.setLevel(Level.ALL);
+            micrometer.setLevel(Level.ALL); // Micrometer warns once per JVM, then logs the same at debug (FINE)
+            micrometer.addHandler(handler);
+            try {
+                TrainingMetrics metrics = new TrainingMetrics(meters, new MetricLabels(10));
+                metrics.runStarted("tribuo", "LinearSGDModel", "cv");
+                metrics.runStarted("tribuo", "LinearSGDModel", "cv"); // the second opens while the first is open
+                assertThat(infoSeries(meters)).as("one series while two runs are open").containsExactly(1.0);
+                metrics.runFinished(tribuoRun("j-1"), null, Double.NaN);
+                assertThat(infoSeries(meters)).as("still one series while the second run is open").containsExactly(1.0);
+                metrics.runFinished(tribuoRun("j-2"), null, Double.NaN);
+                assertThat(infoSeries(meters)).as("no series once none is open").isEmpty();
+                metrics.runStarted("tribuo", "LinearSGDModel", "cv"); // a third, after both ended
+                assertThat(infoSeries(meters)).as("one series again for the third run").containsExactly(1.0);
+                metrics.runFinished(tribuoRun("j-3"), null, Double.NaN);
+                assertThat(infoSeries(meters)).isEmpty();
+                assertThat(meters.find(io.greentrain.exporter.metrics.MetricNames.TRAINING_RUNS).counter().count()).isEqualTo(3.0);
+            } finally {
+                micrometer.removeHandler(handler);
+                micrometer.setLevel(level);
+            }
+            assertThat(warnings).as(meters.getClass().getSimpleName() + ": duplicate gauge registrations").isEmpty();
+        }
+    }
+
+    /** The values of every {@code greentrain.training.run.info} series with the Tribuo run's labels. */
+    private static List<Double> infoSeries(MeterRegistry meters) {
+        List<Double> values = new ArrayList<>();
+        meters.find(io.greentrain.exporter.metrics.MetricNames.TRAINING_RUN_INFO).tag("library", "tribuo")
+                .tag("model", "LinearSGDModel").tag("run_name", "cv").gauges().forEach(g -> values.add(g.value()));
+        return values;
     }
 
     @Test
