@@ -12,10 +12,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tribuo.Trainer;
+import org.tribuo.greentrain.bench.NoWorkTrainer;
 
 /**
  * Cost of one instrumented training call's enter + exit: {@code train} of a Tribuo trainer that does no work
- * (see {@link OverheadTrainerTemplate}). Run in forks with and without {@code -javaagent:} in the JVM arguments,
+ * ({@link NoWorkTrainer}). Run in forks with and without {@code -javaagent:} in the JVM arguments,
  * as OpenTelemetry's {@code benchmark-overhead-jmh} does; the difference is what the agent adds to each call.
  * {@link OverheadBench} runs the variants; by hand:
  * <pre>
@@ -41,11 +42,11 @@ public class OverheadCallBenchmark {
                 .anyMatch(t -> t.getName().equals("greentrain-init") && t.isAlive())) {
             Thread.sleep(10);
         }
-        trainer = new OverheadTrainers().newTrainer("BenchTrainer");
+        trainer = new NoWorkTrainer();
     }
 
     @Benchmark
     public Object trainingCall() {
-        return OverheadTrainers.train(trainer);
+        return NoWorkTrainer.call(trainer);
     }
 }

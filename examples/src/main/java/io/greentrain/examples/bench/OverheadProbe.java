@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Trainer;
+import org.tribuo.greentrain.bench.NoWorkTrainer;
 
 /**
  * A job that makes one training call and then idles, run by {@link OverheadBench} with and without the agent to
@@ -27,8 +28,8 @@ public final class OverheadProbe {
                 .anyMatch(t -> t.getName().equals("greentrain-init") && t.isAlive())) {
             Thread.sleep(10);
         }
-        Trainer<?> trainer = new OverheadTrainers().newTrainer("ProbeTrainer");
-        OverheadTrainers.train(trainer); // loads the agent's whole call path once
+        Trainer<?> trainer = new NoWorkTrainer();
+        NoWorkTrainer.call(trainer); // loads the agent's whole call path once
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> cpuBefore = agentThreadCpu(threads);
         long t0 = System.nanoTime();
