@@ -1,11 +1,5 @@
 package io.greentrain.agent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.isDefaultFinalizer;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
 import io.greentrain.agent.instrumentation.api.ApiInstrumentation;
 import io.greentrain.agent.instrumentation.dl4j.Dl4jInstrumentation;
 import io.greentrain.agent.instrumentation.smile.SmileInstrumentation;
@@ -19,27 +13,12 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Builds the Byte Buddy transformers of the libraries: one per library, made when that library's first class loads
- * ({@link #transformerFor}), or all enabled ones at once ({@link #install}, for in-process use).
- *
- * <ul>
- *   <li>{@code disableClassFormatChanges()}: classes loaded before the agent (dynamic {@code attach}) can be
- *       retransformed, which the JVM allows only without new members, hence inlined {@code Advice} and no delegation;</li>
- *   <li>{@code POOL_ONLY} type descriptions: matching reads class files, it never loads a library class;</li>
- *   <li>{@code ignore(...)} replaces Byte Buddy's default ignore matcher, so we ignore everything outside
- *       the library's packages ourselves (cheap name checks first);</li>
- *   <li>transformation errors are logged once (Byte Buddy swallows them by default).</li>
- * </ul>
+ * Makes the libraries' transformers ({@link LibraryTransformer}, Byte Buddy advice): one per library, made when that
+ * library's first class loads ({@link #transformerFor}), or all enabled ones at once ({@link #install}, for in-process
+ * use). Transformation errors are logged once and counted (Byte Buddy would swallow them).
  */
 public final class InstrumentationInstaller {
 
@@ -51,7 +30,7 @@ public final class InstrumentationInstaller {
      * the classes it has already recognised as that library's (including the class whose definition activated it).
      */
     public static ClassFileTransformer transformerFor(LibraryInstrumentation library) {
-        ClassFileTransformer transformer = builderFor(List.of(library)).makeRaw();
+        ClassFileTransformer transformer = LibraryTransformer.of(library);
         AgentLog.debug("instrumentation ready for " + library.library());
         return transformer;
     }
@@ -63,7 +42,18 @@ public final class InstrumentationInstaller {
             AgentLog.info("all library instrumentation disabled");
             return;
         }
-        builderFor(libraries).installOn(instrumentation);
+        for (LibraryInstrumentation library : libraries) {
+            instrumentation.addTransformer(transformerFor(library), true);
+        }
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(loaded) && ofAny(libraries, loaded)) {
+                try {
+                    instrumentation.retransformClasses(loaded); // one by one: one class the JVM refuses must not stop the rest
+                } catch (Throwable refused) {
+                    AgentLog.problem("instrumentation", "transform_failed", "cannot instrument loaded " + loaded.getName() + ": " + refused);
+                }
+            }
+        }
         AgentLog.debug("instrumentation installed for " + names(libraries) + (attachedLater ? " (attached to a running JVM)" : ""));
     }
 
@@ -77,57 +67,14 @@ public final class InstrumentationInstaller {
         return null;
     }
 
-    private static AgentBuilder builderFor(List<LibraryInstrumentation> libraries) {
-        ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
-        ElementMatcher.Junction<TypeDescription> anyLibrary = none();
+    private static boolean ofAny(List<LibraryInstrumentation> libraries, Class<?> loaded) {
+        TypeDescription type = TypeDescription.ForLoadedType.of(loaded);
         for (LibraryInstrumentation library : libraries) {
-            anyLibrary = anyLibrary.or(library.packages());
-        }
-        AgentBuilder builder = newAgentBuilder()
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(AgentBuilder.PoolStrategy.Default.FAST)
-                .with(new TransformationErrorListener())
-                .ignore(not(anyLibrary).or(isSynthetic()));
-        for (LibraryInstrumentation library : libraries) {
-            // the library's name as a constant of the shared advice (TrainingCallAdvice): one advice class, the library as data
-            AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice(
-                    Advice.withCustomMapping().bind(TrainingLibrary.class, library.library()))
-                    .include(agentLoader)
-                    .withExceptionHandler(AdviceFailures.HANDLER)
-                    .advice(library.methods(), library.adviceClassName());
-            for (Map.Entry<String, ElementMatcher<? super MethodDescription>> extra : library.additionalAdvice().entrySet()) {
-                advice = advice.advice(extra.getValue(), extra.getKey());
-            }
-            builder = builder.type(library.packages().and(library.types())).transform(advice);
-        }
-        return builder;
-    }
-
-    /**
-     * Byte Buddy's default initialization strategy loads its Nexus class, whose static initializer probes
-     * {@code sun.misc.Unsafe}; on Java 24+ the JVM then prints a deprecation warning on the job's stderr.
-     * We never use the Nexus (advice only, no class-format changes), so we switch it off through Byte Buddy's
-     * documented property for exactly the moment that class initializes, and restore what the application had.
-     */
-    private static AgentBuilder newAgentBuilder() {
-        String key = "net.bytebuddy.nexus.disabled";
-        String previous = System.getProperty(key);
-        System.setProperty(key, "true");
-        try {
-            // Byte Buddy hides synthetic methods from method matchers by default; lambda bodies are the worker tasks
-            // of some fan-outs (Smile's OneVersusRest), so they stay visible. Bridges and the rest stay hidden.
-            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED)
-                    .ignore(isSynthetic().and(not(nameStartsWith("lambda$"))).or(isDefaultFinalizer())));
-        } finally {
-            if (previous == null) {
-                System.clearProperty(key);
-            } else {
-                System.setProperty(key, previous);
+            if (library.packages().matches(type)) {
+                return true;
             }
         }
+        return false;
     }
 
     private static List<LibraryInstrumentation> enabledLibraries(GreenTrainConfig config) {
