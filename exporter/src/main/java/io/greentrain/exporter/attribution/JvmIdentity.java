@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Supplier;
 import io.greentrain.exporter.records.SparkApp;
@@ -14,7 +15,7 @@ import io.greentrain.exporter.sensors.ContainerId;
 /** Who produced a call record: one random id per JVM, the pid, the host name, in Spark the application, in a container its id. */
 public final class JvmIdentity {
 
-    private static final String JVM_ID = UUID.randomUUID().toString();
+    private static final String JVM_ID = randomJvmId();
     /** Retried at most once a second until complete: a driver learns its application id when its SparkContext starts. */
     private static final Supplier<SparkApp> SPARK_APP = SparkAppDetection.ofThisJvm(1_000);
     /** Read once: a process does not change containers. */
@@ -55,6 +56,19 @@ public final class JvmIdentity {
      */
     public static JvmIdentity ofThisJvm() {
         return new JvmIdentity(JVM_ID, ProcessHandle.current().pid(), hostName(), SPARK_APP, CONTAINER_ID);
+    }
+
+    /**
+     * A version-4 UUID drawn from {@link SplittableRandom} seeded with both clocks and the pid, not from
+     * {@code UUID.randomUUID()}: its {@code SecureRandom} costs some 30 ms of class loading and seeding in every JVM that
+     * trains, and the id needs to be unique across a fleet, not unpredictable.
+     */
+    static String randomJvmId() {
+        long seed = System.nanoTime() * 0x9E3779B97F4A7C15L ^ System.currentTimeMillis() ^ (ProcessHandle.current().pid() << 40);
+        SplittableRandom random = new SplittableRandom(seed);
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 
     private static String hostName() {

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class DiscoveryTarget implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FILE_NAME = Pattern.compile("greentrain-(.+)-(\\d+)\\.json");
 
     private final Path file;
@@ -62,7 +61,9 @@ public final class DiscoveryTarget implements AutoCloseable {
         Path temporary = directory.resolve(".greentrain-" + identity.hostInFileName() + "-" + pid + ".json.tmp");
         try {
             // Prometheus reads only *.json (as configured): the dot file is never read half-written
-            JSON.writeValue(temporary.toFile(), List.of(group));
+            // a mapper made here, not in a static field: the class loads in every JVM whose endpoint starts, and Jackson's
+            // databind (some 400 classes) is then paid only where discovery is on
+            new ObjectMapper().writeValue(temporary.toFile(), List.of(group));
             move(temporary, file);
             AgentLog.info("discovery target " + file);
             return new DiscoveryTarget(file);

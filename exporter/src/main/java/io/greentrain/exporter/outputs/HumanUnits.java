@@ -1,6 +1,7 @@
 package io.greentrain.exporter.outputs;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Short human forms of joules, grams and seconds for the stderr lines (three significant figures). */
 public final class HumanUnits {
@@ -50,10 +51,8 @@ public final class HumanUnits {
         }
         double magnitude = Math.floor(Math.log10(Math.abs(value)));
         int decimals = (int) Math.max(0, 2 - magnitude);
-        String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        if (text.contains(".")) {
-            text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return text;
+        // BigDecimal, not String.format: the Formatter's first use initialises the JDK's locale data (some 40 ms of a
+        // short training JVM, paid before its first line is out); same digits: Double.toString's, rounded half up
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,18 +35,15 @@ public final class CpuTdpTable {
     private static final Pattern NOISE = Pattern.compile("\\b(cpu|processor|mobile)\\b");
 
     private final Map<String, Double> wattsByName;
-    private final List<String[]> tokenizedNames = new ArrayList<>();
 
-    CpuTdpTable(Map<String, Double> wattsByNormalizedName) {
-        this.wattsByName = Collections.unmodifiableMap(new LinkedHashMap<>(wattsByNormalizedName));
-        for (String key : wattsByName.keySet()) {
-            tokenizedNames.add(key.split(" "));
-        }
+    /** Takes over {@code wattsByNormalizedName} (no copy: the table is loaded in every JVM that trains). */
+    private CpuTdpTable(LinkedHashMap<String, Double> wattsByNormalizedName) {
+        this.wattsByName = Collections.unmodifiableMap(wattsByNormalizedName);
     }
 
     /** The table shipped in the jar. */
     public static CpuTdpTable load() {
-        Map<String, Double> table = new LinkedHashMap<>();
+        LinkedHashMap<String, Double> table = new LinkedHashMap<>(8192);
         try (InputStream in = CpuTdpTable.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " missing from the GreenTrain jar");
@@ -92,9 +87,13 @@ public final class CpuTdpTable {
         String best = null;
         int bestLength = 0;
         boolean ambiguous = false;
-        int index = 0;
         for (String key : wattsByName.keySet()) {
-            String[] candidate = tokenizedNames.get(index++);
+            // a name found as consecutive words of the model string is a substring of it: that cheap test first, so
+            // only a handful of the 4,841 names are split into words (this runs once, at agent start, interpreted)
+            if (key.length() > wanted.length() || !wanted.contains(key)) {
+                continue;
+            }
+            String[] candidate = key.split(" ");
             if (candidate.length < bestLength || !hasModelNumber(candidate) || !containsRun(words, candidate)) {
                 continue;
             }

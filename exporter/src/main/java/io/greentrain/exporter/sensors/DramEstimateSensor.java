@@ -27,8 +27,13 @@ public final class DramEstimateSensor implements EnergySensor {
         }
         double gigabytes = installedBytes / (double) (1L << 30);
         this.watts = wattsPerGb * gigabytes;
-        this.channels = List.of(EnergyChannel.dram(EnergySource.ESTIMATE, String.format(java.util.Locale.ROOT,
-                "%s W/GB x %.1f GB installed = %.1f W", CpuPowerEstimate.fmt(wattsPerGb), gigabytes, watts)));
+        this.channels = List.of(EnergyChannel.dram(EnergySource.ESTIMATE, 
+                CpuPowerEstimate.fmt(wattsPerGb) + " W/GB x " + oneDecimal(gigabytes) + " GB installed = " + oneDecimal(watts) + " W"));
+    }
+
+    /** Not String.format: its first use initialises the JDK's locale data, at agent start in every JVM that trains. */
+    private static String oneDecimal(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     public double watts() {
