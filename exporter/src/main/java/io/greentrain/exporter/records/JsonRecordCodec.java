@@ -2,12 +2,13 @@ package io.greentrain.exporter.records;
 
 import static io.greentrain.exporter.records.RecordFields.*;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,15 @@ import java.util.List;
  */
 final class JsonRecordCodec implements RecordCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Writing needs jackson-core's generator only: databind's mapper (some 400 classes) is loaded in a training JVM only
+     * if it reads records, never to write them. Same numbers and escaping as databind's tree wrote (JsonRecordLineTest).
+     */
+    private static final JsonFactory WRITER = new JsonFactory();
+    /** For reading: the report and the study, outside the training JVM's path. */
+    private static final class Parsing {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     @Override
     public String header() {
@@ -27,77 +36,95 @@ final class JsonRecordCodec implements RecordCodec {
 
     @Override
     public String line(CallRecord r) {
-        ObjectNode node = JSON.createObjectNode();
+        StringWriter text = new StringWriter(1024);
+        try (JsonGenerator json = WRITER.createGenerator(text)) {
+            write(r, json);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise call record", e);
+        }
+        // Jackson escapes control characters, so the object never spans two lines
+        return text.append('\n').toString();
+    }
+
+    private static void write(CallRecord r, JsonGenerator json) throws IOException {
         RunFacts run = r.run();
-        node.put(SCHEMA, SCHEMA_VERSION);
-        node.put(KIND, run.kind());
-        node.put(RUN_ID, run.runId());
-        node.put(RUN_NAME, run.runName());
-        node.put(JVM_ID, r.jvmId());
-        node.put(PID, r.pid());
-        node.put(HOST, r.host());
-        node.put(THREAD, r.thread());
-        node.put(LIBRARY, r.library());
-        node.put(MODEL, r.model());
-        node.put(ENTRY_POINT, r.entryPoint());
-        node.put(OUTCOME, r.outcome());
-        node.put(ERROR_TYPE, r.errorType());
-        node.put(START, Instant.ofEpochMilli(r.startEpochMillis()).toString());
-        node.put(END, Instant.ofEpochMilli(r.endEpochMillis()).toString());
-        node.put(DURATION, r.durationSeconds());
-        node.put(EPOCHS, r.epochs());
-        node.put(EPOCHS_PLANNED, r.epochsPlanned());
-        node.put(CALLS, run.calls());
-        node.put(ROWS, run.rows());
-        node.put(GROUP_ID, run.groupId());
-        node.put(GROUP_NAME, run.groupName());
+        json.writeStartObject();
+        json.writeNumberField(SCHEMA, SCHEMA_VERSION);
+        json.writeStringField(KIND, run.kind());
+        json.writeStringField(RUN_ID, run.runId());
+        json.writeStringField(RUN_NAME, run.runName());
+        json.writeStringField(JVM_ID, r.jvmId());
+        json.writeNumberField(PID, r.pid());
+        json.writeStringField(HOST, r.host());
+        json.writeStringField(THREAD, r.thread());
+        json.writeStringField(LIBRARY, r.library());
+        json.writeStringField(MODEL, r.model());
+        json.writeStringField(ENTRY_POINT, r.entryPoint());
+        json.writeStringField(OUTCOME, r.outcome());
+        json.writeStringField(ERROR_TYPE, r.errorType());
+        json.writeStringField(START, Instant.ofEpochMilli(r.startEpochMillis()).toString());
+        json.writeStringField(END, Instant.ofEpochMilli(r.endEpochMillis()).toString());
+        json.writeNumberField(DURATION, r.durationSeconds());
+        json.writeNumberField(EPOCHS, r.epochs());
+        json.writeNumberField(EPOCHS_PLANNED, r.epochsPlanned());
+        json.writeNumberField(CALLS, run.calls());
+        json.writeNumberField(ROWS, run.rows());
+        json.writeStringField(GROUP_ID, run.groupId());
+        json.writeStringField(GROUP_NAME, run.groupName());
         if (!run.parentRunId().isEmpty()) {
-            node.put(PARENT_RUN_ID, run.parentRunId()); // only on nested runs: other records stay as they were
+            json.writeStringField(PARENT_RUN_ID, run.parentRunId()); // only on nested runs: other records stay as they were
         }
         SparkApp spark = r.sparkApp();
         if (spark.isSpark()) {
             // only in Spark JVMs: a plain job's records stay as they were
-            node.put(SPARK_APP_ID, spark.appId());
-            node.put(SPARK_APP_NAME, spark.appName());
-            node.put(SPARK_EXECUTOR_ID, spark.executorId());
+            json.writeStringField(SPARK_APP_ID, spark.appId());
+            json.writeStringField(SPARK_APP_NAME, spark.appName());
+            json.writeStringField(SPARK_EXECUTOR_ID, spark.executorId());
         }
         if (!r.containerId().isEmpty()) {
-            node.put(CONTAINER_ID, r.containerId()); // only in containers: other records stay as they were
+            json.writeStringField(CONTAINER_ID, r.containerId()); // only in containers: other records stay as they were
         }
-        ArrayNode energy = node.putArray(ENERGY);
+        json.writeArrayFieldStart(ENERGY);
         for (ComponentEnergy e : r.energy()) {
-            ObjectNode entry = energy.addObject().put(COMPONENT, e.component()).put(SOURCE, e.source()).put(JOULES, e.joules());
+            json.writeStartObject();
+            json.writeStringField(COMPONENT, e.component());
+            json.writeStringField(SOURCE, e.source());
+            json.writeNumberField(JOULES, e.joules());
             if (e.estimated()) {
                 // the band of a modelled figure (EstimateBand); readers recompute it from the source, so older files lose nothing
-                entry.put(JOULES_LOW, e.low()).put(JOULES_HIGH, e.high());
+                json.writeNumberField(JOULES_LOW, e.low());
+                json.writeNumberField(JOULES_HIGH, e.high());
             }
+            json.writeEndObject();
         }
-        node.put(TOTAL_JOULES, r.totalJoules());
+        json.writeEndArray();
+        json.writeNumberField(TOTAL_JOULES, r.totalJoules());
         if (r.hasEstimate()) {
-            node.put(TOTAL_JOULES_LOW, r.totalLowJoules()).put(TOTAL_JOULES_HIGH, r.totalHighJoules());
+            json.writeNumberField(TOTAL_JOULES_LOW, r.totalLowJoules());
+            json.writeNumberField(TOTAL_JOULES_HIGH, r.totalHighJoules());
         }
-        node.put(DATA_FINGERPRINT, r.dataFingerprint());
-        node.put(CONFIG_FINGERPRINT, r.configFingerprint());
+        json.writeStringField(DATA_FINGERPRINT, r.dataFingerprint());
+        json.writeStringField(CONFIG_FINGERPRINT, r.configFingerprint());
         CarbonFigures c = r.carbon();
         if (c == null) {
-            node.putNull(CARBON);
+            json.writeNullField(CARBON);
         } else {
-            node.putObject(CARBON).put(ZONE, c.zone()).put(GRAMS_PER_KWH, c.gramsPerKwh())
-                    .put(INTENSITY_SOURCE, c.intensitySource()).put(PUE, c.pue()).put(GRAMS, c.grams());
+            json.writeObjectFieldStart(CARBON);
+            json.writeStringField(ZONE, c.zone());
+            json.writeNumberField(GRAMS_PER_KWH, c.gramsPerKwh());
+            json.writeStringField(INTENSITY_SOURCE, c.intensitySource());
+            json.writeNumberField(PUE, c.pue());
+            json.writeNumberField(GRAMS, c.grams());
+            json.writeEndObject();
         }
-        try {
-            // Jackson escapes control characters, so the object never spans two lines
-            return JSON.writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise call record", e);
-        }
+        json.writeEndObject();
     }
 
     @Override
     public CallRecord parse(String line) throws IOException {
         JsonNode n;
         try {
-            n = JSON.readTree(line);
+            n = Parsing.JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new IOException("not JSON: " + e.getOriginalMessage(), e);
         }
