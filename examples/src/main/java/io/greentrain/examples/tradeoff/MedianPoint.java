@@ -11,17 +11,14 @@ import java.util.function.ToDoubleFunction;
 /** The median over seeds of the runs of one (model, method, fraction) cell of the grid. */
 public final class MedianPoint {
 
-    private final String library;
-    private final String model;
-    private final String method;
-    private final double fraction;
+    /**
+     * The cell's median run: the cell's identity (library, model, method, fraction) and, for accuracy, selection joules
+     * (0 for the full-data baseline) and training joules, the median over the cell's runs. A median of sums is not the sum
+     * of the medians, so the totals (joules, grams) are this point's own fields, as are the spreads and shares.
+     */
+    private final RunResult medianRun;
     private final int runs;
     private final double rowsUsed;
-    private final double accuracy;
-    private final double selectionSeconds;
-    private final double selectionJoules;
-    private final double trainingSeconds;
-    private final double trainingJoules;
     private final double totalJoules;
     private final double grams;
     private final double accuracyMin;
@@ -37,17 +34,12 @@ public final class MedianPoint {
      */
     MedianPoint(List<RunResult> cell, Map<String, Double> fullJoules) {
         RunResult first = cell.get(0);
-        this.library = first.library();
-        this.model = first.model();
-        this.method = first.method();
-        this.fraction = first.fraction();
+        // seed 0: a median over seeds has none; grams: this point's own (below)
+        this.medianRun = RunResult.of(first.library(), first.model(), first.method(), first.fraction(), 0,
+                median(cell, RunResult::accuracy), first.isFull() ? 0 : median(cell, RunResult::selectionJoules),
+                median(cell, RunResult::trainingJoules), Double.NaN);
         this.runs = cell.size();
         this.rowsUsed = median(cell, r -> r.rowsUsed());
-        this.accuracy = median(cell, RunResult::accuracy);
-        this.selectionSeconds = median(cell, RunResult::selectionSeconds);
-        this.selectionJoules = first.isFull() ? 0 : median(cell, RunResult::selectionJoules);
-        this.trainingSeconds = median(cell, RunResult::trainingSeconds);
-        this.trainingJoules = median(cell, RunResult::trainingJoules);
         this.totalJoules = median(cell, RunResult::totalJoulesMeasured);
         this.grams = median(cell, RunResult::grams);
         this.accuracyMin = cell.stream().mapToDouble(RunResult::accuracy).filter(d -> !Double.isNaN(d)).min()
@@ -68,15 +60,12 @@ public final class MedianPoint {
         this.selectionShare = median(selection);
     }
 
-    /** Median of the non-NaN values; NaN if there are none. Even counts average the two middle values. */
+    /** {@link #median(double...)} of {@code value} over {@code runs}. */
     public static double median(List<RunResult> runs, ToDoubleFunction<RunResult> value) {
-        double[] v = runs.stream().mapToDouble(value).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return median(runs.stream().mapToDouble(value).toArray());
     }
 
+    /** Median of the non-NaN values; NaN if there are none. Even counts average the two middle values. */
     public static double median(double... values) {
         double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) {
@@ -114,28 +103,20 @@ public final class MedianPoint {
         return out;
     }
 
-    public String library() {
-        return library;
-    }
-
-    public String model() {
-        return model;
-    }
-
     public String modelId() {
-        return library + "/" + model;
+        return medianRun.modelId();
     }
 
     public String method() {
-        return method;
+        return medianRun.method();
     }
 
     public boolean isFull() {
-        return RunResult.FULL.equals(method);
+        return medianRun.isFull();
     }
 
     public double fraction() {
-        return fraction;
+        return medianRun.fraction();
     }
 
     public int runs() {
@@ -147,23 +128,15 @@ public final class MedianPoint {
     }
 
     public double accuracy() {
-        return accuracy;
-    }
-
-    public double selectionSeconds() {
-        return selectionSeconds;
+        return medianRun.accuracy();
     }
 
     public double selectionJoules() {
-        return selectionJoules;
-    }
-
-    public double trainingSeconds() {
-        return trainingSeconds;
+        return medianRun.selectionJoules();
     }
 
     public double trainingJoules() {
-        return trainingJoules;
+        return medianRun.trainingJoules();
     }
 
     /** Median of selection + training joules (selection the agent did not measure counts as 0). */
@@ -203,6 +176,6 @@ public final class MedianPoint {
 
     @Override
     public String toString() {
-        return modelId() + " " + method + " " + fraction + " acc " + accuracy + " g " + grams;
+        return modelId() + " " + method() + " " + fraction() + " acc " + accuracy() + " g " + grams;
     }
 }
