@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The training meters (names in {@link MetricNames}): energy, calls and emissions as runs progress and end; runs and
@@ -28,6 +29,15 @@ public final class TrainingMetrics {
     private final MeterRegistry registry;
     private final MetricLabels labels;
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
+    /**
+     * A mini-batch loop's calls follow one another within this (its iterator's next batch): a call that ended less
+     * than this ago still counts as running for {@link #callRunning}, so a loop's progress line does not flicker.
+     */
+    static final long RUNNING_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** Calls by library and model label (not a meter: the progress lines ask it, see {@link #callRunning}). */
+    private final Map<String, ModelCalls> modelCalls = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
     private final Map<String, AtomicLong[]> forecasts = new ConcurrentHashMap<>();
     /** Bumped whenever a forecast holder is created, so {@link CallMeters} know when to look theirs up again. */
     private final AtomicInteger forecastHolders = new AtomicInteger();
@@ -48,8 +58,14 @@ public final class TrainingMetrics {
     }
 
     public TrainingMetrics(MeterRegistry registry, MetricLabels labels) {
+        this(registry, labels, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock of {@link #callRunning} (a test's fake clock) */
+    TrainingMetrics(MeterRegistry registry, MetricLabels labels, LongSupplier nanoTime) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.labels = Objects.requireNonNull(labels, "labels");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         for (String library : MetricLabels.LIBRARIES) {
             activeGauge(library); // all libraries at 0 from the start, so dashboards show flat lines, not gaps
         }
@@ -67,20 +83,43 @@ public final class TrainingMetrics {
     public CallMeters callMeters(String library, String model) {
         String l = labels.library(library);
         String m = labels.model(model);
-        return new CallMeters(activeGauge(l), l, m);
+        return new CallMeters(activeGauge(l), modelCalls.computeIfAbsent(l + "\u0000" + m, k -> new ModelCalls(nanoTime.getAsLong())), l, m);
+    }
+
+    /**
+     * Whether a call of this library and model runs: one is in flight, or one ended less than
+     * {@link #RUNNING_GRACE_NANOS} ago (a mini-batch loop between two batches). Counted by {@link CallMeters}, so only
+     * calls that went through {@link ObservedTrainingCalls} count. By label: the models reported as
+     * {@value MetricLabels#OTHER} share one count, so a run of such a model reads as running while any of them runs.
+     */
+    public boolean callRunning(String library, String model) {
+        ModelCalls calls = modelCalls.get(labels.library(library) + "\u0000" + labels.model(model));
+        return calls != null && (calls.inFlight.get() > 0 || nanoTime.getAsLong() - calls.lastEndNanos < RUNNING_GRACE_NANOS);
+    }
+
+    /** The calls of one library and model label: how many are in flight, and when the last one ended. */
+    private static final class ModelCalls {
+        final AtomicInteger inFlight = new AtomicInteger();
+        volatile long lastEndNanos;
+
+        ModelCalls(long now) {
+            lastEndNanos = now - RUNNING_GRACE_NANOS; // none has ended yet
+        }
     }
 
     /** See {@link #callMeters}. Thread-safe. */
     public final class CallMeters {
         private final AtomicInteger active;
+        private final ModelCalls calls;
         private final String library;
         private final String model;
         private final String forecastKey;
         private volatile int holdersSeen = -1;
         private volatile AtomicLong[] forecast;
 
-        private CallMeters(AtomicInteger active, String library, String model) {
+        private CallMeters(AtomicInteger active, ModelCalls calls, String library, String model) {
             this.active = active;
+            this.calls = calls;
             this.library = library;
             this.model = model;
             this.forecastKey = library + "\u0000" + model;
@@ -94,11 +133,14 @@ public final class TrainingMetrics {
         /** A call began. */
         public void started() {
             active.incrementAndGet();
+            calls.inFlight.incrementAndGet();
         }
 
         /** A call ended (whatever its outcome): one fewer active, and its forecast, if it had one, is over. */
         public void ended() {
             active.updateAndGet(n -> Math.max(0, n - 1));
+            calls.lastEndNanos = nanoTime.getAsLong();
+            calls.inFlight.updateAndGet(n -> Math.max(0, n - 1));
             int holders = forecastHolders.get();
             if (holders != holdersSeen) { // a forecast appeared somewhere since the last look: is it ours?
                 forecast = forecasts.get(forecastKey);

@@ -25,9 +25,9 @@ import java.util.Objects;
  * Where runs go: the {@link RunSink} the attributor delivers to (through the publish queue). A finished run gets, in
  * order, carbon annotation (grams, zone, intensity source, PUE), one line in the records file, the Prometheus meters,
  * the stderr line (and its group's totals); a call record ({@code records.detail=calls}) gets carbon and its line in
- * the file; a run's progress moves the meters and prints a progress line; a group's end prints its totals. Each stage
- * is guarded on its own, so a failing stage costs only its own output, and nothing is ever thrown into the training
- * thread.
+ * the file; a run's progress moves the meters and prints a progress line ("running" only while one of its calls is in
+ * flight, see {@link ProgressLine}); a group's end prints its totals. Each stage is guarded on its own, so a failing
+ * stage costs only its own output, and nothing is ever thrown into the training thread.
  *
  * <p>Wiring: {@code outputs = TrainingOutputs.start(config, registry)}; give the attributor {@code outputs} as its sink;
  * hand the agent {@code outputs.observe(attributor)}; {@code close()} on shutdown.
@@ -41,6 +41,8 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
     private final boolean terminal;
     private boolean flightRecorder;
     private final GroupTotals groups = new GroupTotals();
+    /** Open runs whose idle progress line is printed: one per stretch without calls, not one per interval. */
+    private final java.util.Set<String> idleShown = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Kept here because Micrometer holds the counter's state weakly: without this it stops at the first GC. */
     private ProcessEmissions processEmissions;
 
@@ -138,6 +140,9 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
         if (finished == null) {
             return;
         }
+        if (finished.run() != null) {
+            idleShown.remove(finished.run().runId());
+        }
         CallRecord record = annotated(finished);
         write(record);
         flightRecorder(record);
@@ -182,7 +187,17 @@ public final class TrainingOutputs implements RunSink, AutoCloseable {
         }
         if (console) {
             try {
-                AgentLog.progress(ProgressLine.format(progress), terminal);
+                // a run outlives its calls by runs.gap: between them its line must not claim it runs
+                boolean running = metrics.callRunning(progress.library(), progress.model());
+                boolean print = true;
+                if (running) {
+                    idleShown.remove(progress.runId());
+                } else {
+                    print = idleShown.add(progress.runId()); // the first interval of this idle stretch only
+                }
+                if (print) {
+                    AgentLog.progress(ProgressLine.format(progress, running), terminal);
+                }
             } catch (Throwable t) {
                 AgentLog.problem("outputs", "console_failed", "progress line not printed: " + t.getClass().getSimpleName());
             }
