@@ -10,7 +10,12 @@ public enum DataSets {
     /** scikit-learn digits, 1,797 images of 8x8 (BSD-3-Clause). */
     DIGITS("digits"),
     /** flights-200k of vega-datasets, 200,000 US flights of 2001: delayed more than 15 minutes? (BSD-3-Clause). */
-    FLIGHTS("flights");
+    FLIGHTS("flights"),
+    /**
+     * flights-3m.csv of vega-datasets, 231,083 US flights of January to March 2001 with origin and destination:
+     * a seeded 200,000-row sample, delayed more than 15 minutes? (BSD-3-Clause).
+     */
+    FLIGHTS_3M("flights-3m");
 
     private final String id;
 
@@ -28,6 +33,8 @@ public enum DataSets {
                 return FashionMnist.load(cache, log);
             case FLIGHTS:
                 return Flights.load(cache, log);
+            case FLIGHTS_3M:
+                return Flights3m.load(cache, log);
             default:
                 return Digits.load(cache, log);
         }
@@ -39,6 +46,8 @@ public enum DataSets {
                 return FashionMnist.LICENCE;
             case FLIGHTS:
                 return Flights.LICENCE;
+            case FLIGHTS_3M:
+                return Flights3m.LICENCE;
             default:
                 return Digits.LICENCE;
         }
@@ -50,7 +59,7 @@ public enum DataSets {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown data set '" + id + "' (known: fashion-mnist, digits, flights)");
+        throw new IllegalArgumentException("unknown data set '" + id + "' (known: fashion-mnist, digits, flights, flights-3m)");
     }
 
     @Override
