@@ -27,7 +27,7 @@ public final class DramEstimateSensor implements EnergySensor {
         }
         double gigabytes = installedBytes / (double) (1L << 30);
         this.watts = wattsPerGb * gigabytes;
-        this.channels = List.of(EnergyChannel.dram(EnergySource.ESTIMATE, 
+        this.channels = List.of(EnergyChannel.dram(EnergySource.ESTIMATE,
                 CpuPowerEstimate.fmt(wattsPerGb) + " W/GB x " + oneDecimal(gigabytes) + " GB installed = " + oneDecimal(watts) + " W"));
     }
 

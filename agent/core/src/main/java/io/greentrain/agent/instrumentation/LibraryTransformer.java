@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import io.greentrain.exporter.status.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
@@ -63,19 +64,19 @@ final class LibraryTransformer implements ClassFileTransformer {
     }
 
     /** Resolves the library's advice classes once, through the agent core's loader (they are never seen by the job). */
-    @SuppressWarnings("unchecked")
     static LibraryTransformer of(LibraryInstrumentation library) {
         ClassFileLocator agentClasses = ClassFileLocator.ForClassLoader.of(LibraryTransformer.class.getClassLoader());
         TypePool agentTypes = TypePool.Default.of(agentClasses);
         // the library's name as a constant of the shared advice (TrainingCallAdvice): one advice class, the library as data
         Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(TrainingLibrary.class, library.library());
+        Map<String, ElementMatcher<? super MethodDescription>> adviceByClass = new LinkedHashMap<>();
+        adviceByClass.put(library.adviceClassName(), library.methods());
+        adviceByClass.putAll(library.additionalAdvice());
         AsmVisitorWrapper.ForDeclaredMethods advice = new AsmVisitorWrapper.ForDeclaredMethods();
         ElementMatcher.Junction<MethodDescription> adviced = none();
-        advice = advice.invokable(library.methods(), adviceFor(mapping, agentTypes, agentClasses, library.adviceClassName()));
-        adviced = adviced.or((ElementMatcher<? super MethodDescription>) library.methods());
-        for (Map.Entry<String, ElementMatcher<? super MethodDescription>> extra : library.additionalAdvice().entrySet()) {
-            advice = advice.invokable(extra.getValue(), adviceFor(mapping, agentTypes, agentClasses, extra.getKey()));
-            adviced = adviced.or(extra.getValue());
+        for (Map.Entry<String, ElementMatcher<? super MethodDescription>> entry : adviceByClass.entrySet()) {
+            advice = advice.invokable(entry.getValue(), adviceFor(mapping, agentTypes, agentClasses, entry.getKey()));
+            adviced = adviced.or(entry.getValue());
         }
         return new LibraryTransformer(library, advice, not(HIDDEN).and(adviced));
     }
@@ -113,8 +114,9 @@ final class LibraryTransformer implements ClassFileTransformer {
         }
     }
 
+    /** The package test first: it reads the name only, where every other test parses the class file. */
     private boolean matches(TypeDescription type) {
-        return !type.isSynthetic() && library.packages().matches(type) && library.types().matches(type)
+        return library.packages().matches(type) && !type.isSynthetic() && library.types().matches(type)
                 && !type.getDeclaredMethods().filter(adviced).isEmpty();
     }
 }
